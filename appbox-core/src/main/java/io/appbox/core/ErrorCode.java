@@ -1,0 +1,22 @@
+package io.appbox.core;
+
+/**
+ * What went wrong, in words a frontend can switch on. The command line maps each code to an exit
+ * status in one place; the domain never speaks in numbers.
+ */
+public enum ErrorCode {
+  INVALID_INPUT,
+  BOX_NOT_FOUND,
+  PACKAGE_NOT_FOUND,
+  PROFILE_NOT_FOUND,
+  IMAGE_NOT_FOUND,
+  EXPORT_NOT_FOUND,
+  SNAPSHOT_NOT_FOUND,
+  ENGINE_UNREACHABLE,
+  BOX_EXISTS,
+  EXPORT_CONFLICT,
+  LOCKED,
+  PACKAGE_MANAGER_FAILED,
+  ENGINE_FAILED,
+  FAILED
+}

@@ -1,0 +1,31 @@
+package io.appbox.core;
+
+/** Quotes user input for messages so that control characters and odd bytes stay visible. */
+public final class Quote {
+  private Quote() {}
+
+  public static String of(String raw) {
+    if (raw == null) {
+      return "(none)";
+    }
+    StringBuilder out = new StringBuilder("'");
+    int shown = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (shown++ >= 80) {
+        out.append("…");
+        break;
+      }
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('\'').toString();
+  }
+}

@@ -1,0 +1,364 @@
+package io.appbox.core.json;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small, strict JSON reader and writer (RFC 8259). Values are plain Java objects: {@code Map}
+ * (insertion-ordered), {@code List}, {@code String}, {@code Long} or {@code BigDecimal}, {@code
+ * Boolean} and {@code null}. appbox talks JSON to the engine and to frontends on every command, so
+ * this stays off heavy libraries that would slow every start.
+ */
+public final class Json {
+  private Json() {}
+
+  public static Object parse(String text) {
+    Reader reader = new Reader(text);
+    reader.skipSpace();
+    Object value = reader.value(0);
+    reader.skipSpace();
+    if (reader.pos != text.length()) {
+      throw reader.error("unexpected text after the value");
+    }
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> parseObject(String text) {
+    Object value = parse(text);
+    if (!(value instanceof Map)) {
+      throw new JsonException("expected a JSON object");
+    }
+    return (Map<String, Object>) value;
+  }
+
+  public static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out, -1, 0);
+    return out.toString();
+  }
+
+  public static String writePretty(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out, 2, 0);
+    return out.toString();
+  }
+
+  private static void write(Object value, StringBuilder out, int indent, int depth) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String s) {
+      quote(s, out);
+    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      out.append(value);
+    } else if (value instanceof Number n) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new JsonException("cannot write " + d + " as JSON");
+      }
+      out.append(value instanceof BigDecimal b ? b.toPlainString() : n.toString());
+    } else if (value instanceof JsonValue v) {
+      write(v.toJson(), out, indent, depth);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        newline(out, indent, depth + 1);
+        quote(String.valueOf(e.getKey()), out);
+        out.append(indent >= 0 ? ": " : ":");
+        write(e.getValue(), out, indent, depth + 1);
+      }
+      if (!map.isEmpty()) {
+        newline(out, indent, depth);
+      }
+      out.append('}');
+    } else if (value instanceof Collection<?> list) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        newline(out, indent, depth + 1);
+        write(item, out, indent, depth + 1);
+      }
+      if (!list.isEmpty()) {
+        newline(out, indent, depth);
+      }
+      out.append(']');
+    } else if (value instanceof Enum<?> e) {
+      quote(e.name().toLowerCase(java.util.Locale.ROOT), out);
+    } else {
+      quote(value.toString(), out);
+    }
+  }
+
+  private static void newline(StringBuilder out, int indent, int depth) {
+    if (indent >= 0) {
+      out.append('\n').append(" ".repeat(indent * depth));
+    }
+  }
+
+  private static void quote(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20
+              || c == 0x2028
+              || c == 0x2029
+              || Character.isSurrogate(c) && !validPair(s, i)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static boolean validPair(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+
+  private static final class Reader {
+    private static final int MAX_DEPTH = 512;
+    private final String text;
+    private int pos;
+
+    Reader(String text) {
+      this.text = text;
+    }
+
+    JsonException error(String what) {
+      return new JsonException("invalid JSON at offset " + pos + ": " + what);
+    }
+
+    void skipSpace() {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          return;
+        }
+        pos++;
+      }
+    }
+
+    Object value(int depth) {
+      if (depth > MAX_DEPTH) {
+        throw error("nested too deeply");
+      }
+      if (pos >= text.length()) {
+        throw error("unexpected end");
+      }
+      char c = text.charAt(pos);
+      return switch (c) {
+        case '{' -> object(depth);
+        case '[' -> array(depth);
+        case '"' -> string();
+        case 't' -> literal("true", Boolean.TRUE);
+        case 'f' -> literal("false", Boolean.FALSE);
+        case 'n' -> literal("null", null);
+        default -> {
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            yield number();
+          }
+          throw error("unexpected character '" + c + "'");
+        }
+      };
+    }
+
+    private Object literal(String word, Object value) {
+      if (!text.startsWith(word, pos)) {
+        throw error("expected " + word);
+      }
+      pos += word.length();
+      return value;
+    }
+
+    private Map<String, Object> object(int depth) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      pos++;
+      skipSpace();
+      if (peek() == '}') {
+        pos++;
+        return map;
+      }
+      while (true) {
+        skipSpace();
+        if (peek() != '"') {
+          throw error("expected a key");
+        }
+        String key = string();
+        skipSpace();
+        expect(':');
+        skipSpace();
+        map.put(key, value(depth + 1));
+        skipSpace();
+        char c = next();
+        if (c == '}') {
+          return map;
+        }
+        if (c != ',') {
+          pos--;
+          throw error("expected ',' or '}'");
+        }
+      }
+    }
+
+    private List<Object> array(int depth) {
+      List<Object> list = new ArrayList<>();
+      pos++;
+      skipSpace();
+      if (peek() == ']') {
+        pos++;
+        return list;
+      }
+      while (true) {
+        skipSpace();
+        list.add(value(depth + 1));
+        skipSpace();
+        char c = next();
+        if (c == ']') {
+          return list;
+        }
+        if (c != ',') {
+          pos--;
+          throw error("expected ',' or ']'");
+        }
+      }
+    }
+
+    private String string() {
+      pos++;
+      StringBuilder out = new StringBuilder();
+      while (true) {
+        if (pos >= text.length()) {
+          throw error("unterminated string");
+        }
+        char c = text.charAt(pos++);
+        if (c == '"') {
+          return out.toString();
+        }
+        if (c < 0x20) {
+          pos--;
+          throw error("control character in string");
+        }
+        if (c != '\\') {
+          out.append(c);
+          continue;
+        }
+        char e = next();
+        switch (e) {
+          case '"', '\\', '/' -> out.append(e);
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'u' -> {
+            if (pos + 4 > text.length()) {
+              throw error("short \\u escape");
+            }
+            try {
+              out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+            } catch (NumberFormatException ex) {
+              throw error("bad \\u escape");
+            }
+            pos += 4;
+          }
+          default -> throw error("bad escape '\\" + e + "'");
+        }
+      }
+    }
+
+    private Object number() {
+      int start = pos;
+      if (peek() == '-') {
+        pos++;
+      }
+      if (peek() == '0') {
+        pos++;
+      } else if (isDigit(peek())) {
+        while (isDigit(peek())) {
+          pos++;
+        }
+      } else {
+        throw error("expected a digit");
+      }
+      boolean integral = true;
+      if (peek() == '.') {
+        integral = false;
+        pos++;
+        if (!isDigit(peek())) {
+          throw error("expected a digit after '.'");
+        }
+        while (isDigit(peek())) {
+          pos++;
+        }
+      }
+      if (peek() == 'e' || peek() == 'E') {
+        integral = false;
+        pos++;
+        if (peek() == '+' || peek() == '-') {
+          pos++;
+        }
+        if (!isDigit(peek())) {
+          throw error("expected a digit in the exponent");
+        }
+        while (isDigit(peek())) {
+          pos++;
+        }
+      }
+      String digits = text.substring(start, pos);
+      if (integral && digits.length() < 19) {
+        return Long.parseLong(digits);
+      }
+      return new BigDecimal(digits);
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    private char peek() {
+      return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private char next() {
+      if (pos >= text.length()) {
+        throw error("unexpected end");
+      }
+      return text.charAt(pos++);
+    }
+
+    private void expect(char c) {
+      if (next() != c) {
+        pos--;
+        throw error("expected '" + c + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.appbox.core.profile;
+
+import io.appbox.core.ImageRef;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What appbox knows about one distribution: the image a box starts from, how to bootstrap that
+ * image from the distribution's own mirror, and how to drive its package manager.
+ *
+ * @param id short name used on the command line ({@code debian})
+ * @param displayName human name ({@code Debian GNU/Linux 12 (bookworm)})
+ * @param image fully qualified image reference
+ * @param bootstrap how to build the image from a mirror, when the profile knows
+ * @param packages the package manager's commands
+ * @param environment variables every package-manager command runs with
+ * @param source where the profile came from: {@code built-in} or the file's path
+ */
+public record DistroProfile(
+    String id,
+    String displayName,
+    ImageRef image,
+    Optional<Bootstrap> bootstrap,
+    PackageCommands packages,
+    Map<String, String> environment,
+    String source) {
+
+  public static final String BUILT_IN = "built-in";
+
+  public DistroProfile {
+    environment = Map.copyOf(environment);
+  }
+
+  /** The same profile pointing at another image, as the user's config may ask. */
+  public DistroProfile withImage(ImageRef other) {
+    return new DistroProfile(id, displayName, other, bootstrap, packages, environment, source);
+  }
+}

@@ -1,0 +1,39 @@
+package io.appbox.core.profile;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The package manager of a distribution, command by command.
+ *
+ * @param install install packages (names appended)
+ * @param remove remove packages (names appended)
+ * @param search search the repositories (term appended); {@code output} yields name and summary
+ * @param show describe one package (name appended); {@code output} yields key and value
+ * @param listInstalled installed packages; {@code output} yields name and version
+ * @param listFiles the files one package installed (name appended), one path a line
+ * @param owner the package that owns a file (path appended); {@code output} yields name
+ * @param update refresh the package index
+ * @param upgrade upgrade every package
+ * @param autoremove remove packages nothing needs any more
+ * @param clean drop downloaded package files
+ * @param healthCheck exits 0 when the package database is consistent
+ * @param notFound matches the package manager's message for an unknown package; group {@code name}
+ *     names it
+ * @param progress how the package manager reports progress on its output
+ */
+public record PackageCommands(
+    PackageCommand install,
+    PackageCommand remove,
+    PackageCommand search,
+    PackageCommand show,
+    PackageCommand listInstalled,
+    PackageCommand listFiles,
+    PackageCommand owner,
+    PackageCommand update,
+    PackageCommand upgrade,
+    PackageCommand autoremove,
+    PackageCommand clean,
+    PackageCommand healthCheck,
+    Optional<Pattern> notFound,
+    ProgressFormat progress) {}
