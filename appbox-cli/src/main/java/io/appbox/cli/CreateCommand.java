@@ -1,0 +1,85 @@
+package io.appbox.cli;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.ImageRef;
+import io.appbox.core.box.Box;
+import io.appbox.core.box.CreateBox;
+import io.appbox.core.box.Volume;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "create",
+    description = "Create a box and start it. It is ready when this returns.",
+    footer = {
+      "",
+      "Examples:",
+      "  appbox create dev",
+      "  appbox create web --distro debian --volume /srv/data:/data:ro",
+      "  appbox create sandbox --home ~/sandbox-home"
+    })
+final class CreateCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "BOX", description = "Name of the new box.")
+  String name;
+
+  @Option(
+      names = "--distro",
+      paramLabel = "DISTRO",
+      description = "Distro profile (default: debian).")
+  String distro;
+
+  @Option(names = "--image", paramLabel = "REF", description = "Image instead of the profile's.")
+  String image;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Host directory to be the box's home instead of yours.")
+  String home;
+
+  @Option(
+      names = "--volume",
+      paramLabel = "SRC:DST[:ro]",
+      description = "Share a host path with the box; repeatable.")
+  List<String> volumes = new ArrayList<>();
+
+  @Option(names = "--entry", description = "Add a menu entry that opens a terminal in the box.")
+  boolean entry;
+
+  @Override
+  int execute(Session session) {
+    BoxName box = BoxName.of(name);
+    List<Volume> parsed = new ArrayList<>();
+    for (String v : volumes) {
+      parsed.add(Volume.parse(v));
+    }
+    CreateBox request =
+        new CreateBox(
+            box,
+            Optional.ofNullable(distro),
+            Optional.ofNullable(image).map(ImageRef::parse),
+            Optional.ofNullable(home).map(h -> Path.of(h).toAbsolutePath().normalize()),
+            parsed,
+            entry);
+    Output out = session.output();
+    Box created = session.boxes().create(request, out.longOperation());
+    out.result(
+        created,
+        () ->
+            out.println(
+                "Created box "
+                    + created.name()
+                    + " ("
+                    + created.distro()
+                    + ", "
+                    + created.image()
+                    + "). Enter it: appbox enter "
+                    + created.name()));
+    return ExitCodes.OK;
+  }
+}

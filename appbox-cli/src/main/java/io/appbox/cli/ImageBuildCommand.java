@@ -1,0 +1,54 @@
+package io.appbox.cli;
+
+import io.appbox.core.ImageRef;
+import io.appbox.core.image.ImageService;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.runtime.bootstrap.MmdebstrapBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "build",
+    description = {
+      "Bootstrap a distro's image from its package mirror, following the profile's recipe, and"
+          + " load it into the engine under the profile's image name, so that boxes of that distro"
+          + " can be created without a registry."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  appbox image build debian",
+      "  appbox image build debian --tag localhost/debian:custom"
+    })
+final class ImageBuildCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "DISTRO", description = "The distro profile.")
+  String distro;
+
+  @Option(names = "--tag", paramLabel = "REF", description = "Image name (default: the profile's).")
+  String tag;
+
+  @Override
+  int execute(Session session) {
+    Optional<ImageRef> wanted = Optional.ofNullable(tag).map(ImageRef::parse);
+    DistroProfile profile = session.boxes().profile(distro);
+    ImageRef ref = wanted.orElse(profile.image());
+    Optional<Path> mmdebstrap =
+        Optional.of(Path.of("/usr/bin/mmdebstrap")).filter(Files::isExecutable);
+    ImageService images =
+        new ImageService(
+            session.engine(),
+            new MmdebstrapBuilder(mmdebstrap),
+            session.dirs().appboxCache().resolve("build"));
+    Output out = session.output();
+    ImageRef built = images.build(profile, ref, out.longOperation());
+    out.result(
+        Map.of("image", built.toString(), "distro", profile.id()),
+        () -> out.println("Built " + built + " from " + profile.id() + "'s mirror."));
+    return ExitCodes.OK;
+  }
+}

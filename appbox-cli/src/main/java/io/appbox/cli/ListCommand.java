@@ -1,0 +1,32 @@
+package io.appbox.cli;
+
+import io.appbox.core.box.Box;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "list",
+    aliases = "ls",
+    description = "List the boxes: name, distro, image, status, and how many exports each has.",
+    footer = {"", "Examples:", "  appbox list", "  appbox list --json"})
+final class ListCommand extends BaseCommand {
+  @Override
+  int execute(Session session) {
+    List<Box> boxes = session.boxes().list();
+    Output out = session.output();
+    out.result(
+        boxes,
+        () -> {
+          if (boxes.isEmpty()) {
+            out.println("No boxes yet. Create one: appbox create dev");
+            return;
+          }
+          Table table = new Table("NAME", "DISTRO", "IMAGE", "STATUS", "EXPORTS");
+          for (Box b : boxes) {
+            table.row(b.name(), b.distro(), b.image(), b.status(), b.exports());
+          }
+          out.out().print(table.render(out.color()));
+        });
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,102 @@
+package io.appbox.cli;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ErrorCode;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** The entry point: parses the command line, runs the command, turns failures into exit codes. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (Boolean.getBoolean("appbox.cds-training")) {
+      CdsTraining.loadClasses();
+    }
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    GlobalOptions[] seen = new GlobalOptions[1];
+    Output.Factory outputs =
+        options -> {
+          seen[0] = options;
+          return new Output(
+              out,
+              err,
+              options.json,
+              Terminal.colorAllowed(env, 1),
+              Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
+              options.verbose,
+              Terminal.width(env));
+        };
+    AppboxCommand root = new AppboxCommand(env, outputs);
+    CommandLine cli = commandLine(root, args);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler(
+        (ParameterException e, String[] a) -> {
+          Output output = root.session().output();
+          output.error(
+              new AppboxException(
+                  ErrorCode.INVALID_INPUT,
+                  e.getMessage(),
+                  "See: appbox " + commandPath(e.getCommandLine()) + "--help"));
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (Exception e, CommandLine c, CommandLine.ParseResult r) -> {
+          Output output = root.session().output();
+          AppboxException failure = asAppboxException(e);
+          output.error(failure);
+          if (root.global != null && root.global.stacktrace) {
+            e.printStackTrace(err);
+          }
+          return ExitCodes.of(failure.code());
+        });
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(AppboxCommand root, String[] args) {
+    CommandLine cli = new CommandLine(root);
+    Commands.register(cli, args);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  private static String commandPath(CommandLine c) {
+    StringBuilder path = new StringBuilder();
+    for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
+      path.insert(0, at.getCommandName() + " ");
+    }
+    return path.toString();
+  }
+
+  private static AppboxException asAppboxException(Exception e) {
+    if (e instanceof AppboxException a) {
+      return a;
+    }
+    if (e instanceof UncheckedIOException io) {
+      return new AppboxException(
+          ErrorCode.FAILED,
+          io.getMessage(),
+          "Check the path and its permissions; run again with --stacktrace for details.",
+          e);
+    }
+    StringWriter what = new StringWriter();
+    what.append(e.getClass().getSimpleName());
+    if (e.getMessage() != null) {
+      what.append(": ").append(e.getMessage());
+    }
+    return new AppboxException(
+        ErrorCode.FAILED,
+        "Unexpected error: " + what,
+        "Run again with --stacktrace and report it.",
+        e);
+  }
+}

@@ -1,0 +1,150 @@
+package io.appbox.cli;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.Progress;
+import io.appbox.core.json.Json;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a command prints. With {@code --json}, standard output carries exactly one JSON
+ * document, or for long operations JSON Lines of progress events and one result; without it,
+ * results are text for people on standard output, progress and errors on standard error.
+ */
+final class Output {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean json;
+  private final boolean color;
+  private final boolean errTerminal;
+  private final boolean verbose;
+  private final int width;
+  private boolean longOperation;
+  private ProgressLine progressLine;
+
+  Output(
+      PrintStream out,
+      PrintStream err,
+      boolean json,
+      boolean color,
+      boolean errTerminal,
+      boolean verbose,
+      int width) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+    this.color = color;
+    this.errTerminal = errTerminal;
+    this.verbose = verbose;
+    this.width = width;
+  }
+
+  /** Makes the output once the global options are known. */
+  interface Factory {
+    Output create(GlobalOptions options);
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  boolean color() {
+    return color;
+  }
+
+  /** Marks this command as a long operation: with --json, it writes JSON Lines. */
+  Progress longOperation() {
+    longOperation = true;
+    if (json) {
+      return (phase, percent, message) -> {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "progress");
+        event.put("phase", phase);
+        event.put("percent", percent < 0 ? null : percent);
+        event.put("message", message);
+        out.println(Json.write(event));
+        out.flush();
+      };
+    }
+    progressLine = new ProgressLine(err, errTerminal, width);
+    return progressLine;
+  }
+
+  /** The command's result: JSON data, or the text {@code human} prints. */
+  void result(Object data, Runnable human) {
+    finishProgress();
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      if (longOperation) {
+        doc.put("event", "result");
+      }
+      doc.put("ok", true);
+      doc.put("data", data);
+      out.println(Json.write(doc));
+    } else {
+      human.run();
+    }
+    out.flush();
+  }
+
+  void error(AppboxException e) {
+    finishProgress();
+    if (json) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", e.code().name());
+      error.put("message", e.getMessage());
+      error.put("hint", e.hint());
+      Map<String, Object> doc = new LinkedHashMap<>();
+      if (longOperation) {
+        doc.put("event", "result");
+      }
+      doc.put("ok", false);
+      doc.put("error", error);
+      out.println(Json.write(doc));
+      out.flush();
+      return;
+    }
+    String label = color ? "\u001b[1;31merror:\u001b[0m " : "error: ";
+    err.println(
+        label + Text.printable(e.getMessage()).replace("?  - ", "\n  - ").replace("?  ", "\n  "));
+    if (!e.hint().isEmpty()) {
+      String hint = color ? "\u001b[1mhint:\u001b[0m " : "hint: ";
+      err.println(hint + Text.printable(e.hint()));
+    }
+    err.flush();
+  }
+
+  /** A line for people on standard output (never with --json). */
+  void println(String line) {
+    if (!json) {
+      out.println(line);
+    }
+  }
+
+  /** A note on standard error for people, shown with --verbose. */
+  void verbose(String line) {
+    if (verbose) {
+      finishProgress();
+      err.println("appbox: " + Text.printable(line));
+    }
+  }
+
+  /** A warning on standard error. */
+  void warn(String line) {
+    finishProgress();
+    if (!json) {
+      err.println((color ? "\u001b[1;33mwarning:\u001b[0m " : "warning: ") + Text.printable(line));
+    }
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  private void finishProgress() {
+    if (progressLine != null) {
+      progressLine.finish();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.appbox.cli;
+
+import io.appbox.core.box.BoxService;
+import io.appbox.core.engine.EngineKind;
+import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.host.XdgDirs;
+import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.runtime.api.DockerApiEngine;
+import io.appbox.runtime.attach.BoxProcessRunner;
+import io.appbox.runtime.attach.NamespaceEntry;
+import io.appbox.runtime.locate.EngineLocator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Wires the adapters into the core for one command, each piece made when first needed so that a
+ * command loads only what it uses.
+ */
+final class Session {
+  static final String VERSION = Version.get();
+
+  private final Map<String, String> env;
+  private final GlobalOptions options;
+  private final Output output;
+  private SystemHost host;
+  private DockerApiEngine engine;
+  private BoxService boxes;
+  private ProfileCatalog profiles;
+  private ExportRegistry exports;
+
+  Session(Map<String, String> env, GlobalOptions options, Output output) {
+    this.env = env;
+    this.options = options;
+    this.output = output;
+  }
+
+  Output output() {
+    return output;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  SystemHost host() {
+    if (host == null) {
+      host = new SystemHost(env);
+    }
+    return host;
+  }
+
+  XdgDirs dirs() {
+    return XdgDirs.of(env, host().user().home());
+  }
+
+  DockerApiEngine engine() {
+    if (engine == null) {
+      Optional<EngineKind> wanted =
+          Optional.ofNullable(options.engine)
+              .map(e -> EngineKind.valueOf(e.name().toUpperCase(java.util.Locale.ROOT)));
+      engine = new EngineLocator(env, host().uid(), wanted, Optional.empty()).locate();
+      output.verbose(
+          "using "
+              + engine.info().id()
+              + " "
+              + engine.info().version()
+              + " at "
+              + engine.info().endpoint());
+    }
+    return engine;
+  }
+
+  ProfileCatalog profiles() {
+    if (profiles == null) {
+      profiles = Wiring.profiles(dirs());
+    }
+    return profiles;
+  }
+
+  ExportRegistry exports() {
+    if (exports == null) {
+      exports = Wiring.exports(dirs());
+    }
+    return exports;
+  }
+
+  BoxService boxes() {
+    if (boxes == null) {
+      DockerApiEngine e = engine();
+      Optional<Path> nsenter =
+          Files.isExecutable(Path.of("/usr/bin/nsenter"))
+              ? Optional.of(Path.of("/usr/bin/nsenter"))
+              : Optional.empty();
+      BoxProcessRunner runner =
+          new BoxProcessRunner(
+              e.info(), new NamespaceEntry(e.info(), host().uid(), nsenter), output::verbose);
+      boxes = new BoxService(e, profiles(), host(), exports(), runner, VERSION, "debian");
+    }
+    return boxes;
+  }
+}

@@ -1,0 +1,22 @@
+package io.appbox.cli;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.box.Box;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "stop",
+    description = "Stop a running box. Its files and exports stay.",
+    footer = {"", "Example:", "  appbox stop dev"})
+final class StopCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
+  String box;
+
+  @Override
+  int execute(Session session) {
+    Box stopped = session.boxes().stop(BoxName.of(box));
+    session.output().result(stopped, () -> session.output().println("Stopped " + stopped.name()));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,63 @@
+package io.appbox.core.box;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.json.JsonValue;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A box as the user sees it.
+ *
+ * @param name its name
+ * @param distro the profile it was created from
+ * @param image the image it was created from
+ * @param status running, stopped, ...
+ * @param home the host directory that is its user's home
+ * @param createdBy the appbox version that created it
+ * @param exports how many exports came from it
+ */
+public record Box(
+    BoxName name,
+    String distro,
+    String image,
+    String status,
+    Path home,
+    String createdBy,
+    int exports)
+    implements JsonValue {
+
+  public static Box of(ContainerState c, int exports) {
+    Map<String, String> labels = c.labels();
+    String home = labels.getOrDefault(BoxLabels.HOME, "");
+    return new Box(
+        c.name(),
+        labels.getOrDefault(BoxLabels.DISTRO, "unknown"),
+        c.image(),
+        c.running() ? "running" : statusWord(c.status()),
+        home.isEmpty() ? null : Path.of(home),
+        labels.getOrDefault(BoxLabels.VERSION, ""),
+        exports);
+  }
+
+  private static String statusWord(String engineStatus) {
+    return switch (engineStatus) {
+      case "exited", "stopped", "created", "configured" -> "stopped";
+      default -> engineStatus;
+    };
+  }
+
+  @Override
+  public Object toJson() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name.value());
+    out.put("distro", distro);
+    out.put("image", image);
+    out.put("status", status);
+    out.put("home", home == null ? null : home.toString());
+    out.put("createdBy", createdBy);
+    out.put("exports", exports);
+    return out;
+  }
+}

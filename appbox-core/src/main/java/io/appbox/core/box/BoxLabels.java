@@ -1,0 +1,18 @@
+package io.appbox.core.box;
+
+/** The labels that carry a box's appbox metadata on its container. */
+public final class BoxLabels {
+  public static final String MANAGER = "io.appbox.manager";
+  public static final String MANAGER_VALUE = "appbox";
+  public static final String MANAGER_FILTER = MANAGER + "=" + MANAGER_VALUE;
+  public static final String DISTRO = "io.appbox.distro";
+  public static final String HOME = "io.appbox.home";
+  public static final String USER = "io.appbox.user";
+  public static final String UID = "io.appbox.uid";
+  public static final String GID = "io.appbox.gid";
+  public static final String VERSION = "io.appbox.version";
+  public static final String ENTRY = "io.appbox.entry";
+  public static final String HOST_HOME = "io.appbox.host-home";
+
+  private BoxLabels() {}
+}

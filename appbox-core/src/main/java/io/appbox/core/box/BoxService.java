@@ -1,0 +1,289 @@
+package io.appbox.core.box;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Progress;
+import io.appbox.core.Quote;
+import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.AttachedRunner;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerSpec;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.OutputListener;
+import io.appbox.core.export.Export;
+import io.appbox.core.export.ExportCleaner;
+import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.host.Host;
+import io.appbox.core.host.HostUser;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.core.profile.ProfileCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The life of a box: create, start, run, enter, stop, remove. */
+public final class BoxService {
+  /** PID 1 of a box: sleeps, and leaves at once when the engine stops the box. */
+  static final List<String> KEEP_ALIVE =
+      List.of(
+          "/bin/sh",
+          "-c",
+          "trap 'kill $! 2>/dev/null; exit 0' TERM INT HUP; while :; do sleep 86400 & wait $!; done");
+
+  private static final String INIT_SCRIPT = readResource("box-init.sh");
+
+  private final ContainerEngine engine;
+  private final ProfileCatalog profiles;
+  private final Host host;
+  private final ExportRegistry exports;
+  private final AttachedRunner runner;
+  private final String version;
+  private final String defaultDistro;
+
+  public BoxService(
+      ContainerEngine engine,
+      ProfileCatalog profiles,
+      Host host,
+      ExportRegistry exports,
+      AttachedRunner runner,
+      String version,
+      String defaultDistro) {
+    this.engine = engine;
+    this.profiles = profiles;
+    this.host = host;
+    this.exports = exports;
+    this.runner = runner;
+    this.version = version;
+    this.defaultDistro = defaultDistro;
+  }
+
+  public Box create(CreateBox request, Progress progress) {
+    DistroProfile profile = profile(request.distro().orElse(defaultDistro));
+    HostUser user = host.user();
+    Path boxHome = request.home().orElse(user.home()).toAbsolutePath().normalize();
+    if (!HostUser.isSafeHome(boxHome)) {
+      throw AppboxException.invalid(
+          "Home directory " + Quote.of(boxHome.toString()) + " cannot be a box's home.",
+          "Use an absolute path of letters, digits and / . _ + @ -.");
+    }
+    if (request.home().isPresent() && !host.exists(boxHome)) {
+      throw AppboxException.invalid(
+          "Home directory " + boxHome + " does not exist.", "Create it first: mkdir -p " + boxHome);
+    }
+    for (Volume v : request.volumes()) {
+      if (!host.exists(v.source())) {
+        throw AppboxException.invalid(
+            "Volume source " + v.source() + " does not exist.", "Create it, or fix the path.");
+      }
+    }
+    if (engine.inspect(request.name()).isPresent()) {
+      throw Boxes.exists(request.name());
+    }
+    ImageRef image = request.image().orElse(profile.image());
+    ensureImage(image, profile, progress);
+
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(BoxLabels.MANAGER, BoxLabels.MANAGER_VALUE);
+    labels.put(BoxLabels.DISTRO, profile.id());
+    labels.put(BoxLabels.HOME, boxHome.toString());
+    labels.put(BoxLabels.USER, user.name());
+    labels.put(BoxLabels.UID, Integer.toString(user.uid()));
+    labels.put(BoxLabels.GID, Integer.toString(user.gid()));
+    labels.put(BoxLabels.VERSION, version);
+    labels.put(BoxLabels.HOST_HOME, Boolean.toString(request.home().isEmpty()));
+    if (request.entry()) {
+      labels.put(BoxLabels.ENTRY, "true");
+    }
+    ContainerSpec spec =
+        new ContainerSpec(
+            request.name(),
+            image,
+            KEEP_ALIVE,
+            labels,
+            HostIntegration.mounts(host, boxHome, request.volumes()),
+            Map.of(),
+            true);
+    progress.report("create", -1, "Creating box " + request.name());
+    engine.create(spec);
+    try {
+      progress.report("start", -1, "Starting box " + request.name());
+      engine.start(request.name());
+      progress.report("setup", -1, "Adding " + user.name() + " to box " + request.name());
+      List<String> init = new ArrayList<>(List.of("/bin/sh", "-c", INIT_SCRIPT, "appbox-init"));
+      init.addAll(
+          List.of(
+              user.name(),
+              Integer.toString(user.uid()),
+              Integer.toString(user.gid()),
+              user.group(),
+              boxHome.toString(),
+              user.shell()));
+      ExecResult result =
+          engine.exec(request.name(), ExecRequest.asRoot(init, Map.of()), OutputListener.NONE);
+      if (!result.ok()) {
+        throw new AppboxException(
+            ErrorCode.FAILED,
+            "Setting up box " + request.name() + " failed: " + result.stderr().strip(),
+            "The image may lack a POSIX shell or coreutils; try another image.");
+      }
+    } catch (RuntimeException e) {
+      // No half-made box: a failed create leaves nothing behind.
+      try {
+        engine.remove(request.name(), true);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    return Box.of(require(request.name()), 0);
+  }
+
+  private void ensureImage(ImageRef image, DistroProfile profile, Progress progress) {
+    if (engine.imageExists(image)) {
+      return;
+    }
+    progress.report("pull", -1, "Pulling " + image);
+    try {
+      engine.pull(image, (stream, line) -> progress.report("pull", -1, line));
+    } catch (AppboxException e) {
+      if (e.code() != ErrorCode.IMAGE_NOT_FOUND) {
+        throw e;
+      }
+      String hint =
+          profile.bootstrap().isPresent()
+              ? "No registry answered. Build the image from "
+                  + profile.id()
+                  + "'s mirror instead: appbox image build "
+                  + profile.id()
+              : e.hint();
+      throw new AppboxException(ErrorCode.IMAGE_NOT_FOUND, e.getMessage(), hint, e);
+    }
+  }
+
+  public DistroProfile profile(String distro) {
+    return profiles
+        .find(distro)
+        .orElseThrow(
+            () ->
+                new AppboxException(
+                    ErrorCode.PROFILE_NOT_FOUND,
+                    "There is no distro profile " + Quote.of(distro) + ".",
+                    "See the profiles there are: appbox profiles"));
+  }
+
+  public List<Box> list() {
+    List<Export> all = exports.all();
+    String engineId = engine.info().id();
+    List<Box> boxes = new ArrayList<>();
+    for (ContainerState c : engine.list()) {
+      int count = (int) all.stream().filter(e -> e.isFrom(engineId, c.name())).count();
+      boxes.add(Box.of(c, count));
+    }
+    boxes.sort((a, b) -> a.name().compareTo(b.name()));
+    return boxes;
+  }
+
+  public ContainerState require(BoxName name) {
+    return engine
+        .inspect(name)
+        .filter(c -> BoxLabels.MANAGER_VALUE.equals(c.labels().get(BoxLabels.MANAGER)))
+        .orElseThrow(() -> Boxes.notFound(name));
+  }
+
+  public Box start(BoxName name) {
+    require(name);
+    engine.start(name);
+    return Box.of(require(name), 0);
+  }
+
+  public Box stop(BoxName name) {
+    require(name);
+    engine.stop(name, 10);
+    return Box.of(require(name), 0);
+  }
+
+  /** Removes the box and every export that came from it. */
+  public List<Export> remove(BoxName name, boolean force) {
+    ContainerState box = require(name);
+    if (box.running() && !force) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Box " + name + " is running.",
+          "Stop it first (appbox stop "
+              + name
+              + "), or remove it anyway: appbox rm --force "
+              + name);
+    }
+    engine.remove(name, true);
+    return new ExportCleaner(exports).removeAllFrom(engine.info().id(), name);
+  }
+
+  /** Starts the box when it is stopped; returns its running state. */
+  public ContainerState running(BoxName name) {
+    ContainerState box = require(name);
+    if (box.running()) {
+      return box;
+    }
+    engine.start(name);
+    return require(name);
+  }
+
+  public int run(BoxName name, List<String> argv, boolean asRoot, boolean terminal) {
+    ContainerState box = running(name);
+    return runner.run(box, attached(box, argv, asRoot, terminal));
+  }
+
+  public int enter(BoxName name, boolean asRoot) {
+    ContainerState box = running(name);
+    List<String> shell =
+        List.of(
+            "/bin/sh",
+            "-c",
+            "shell=$(cat /etc/appbox/shell 2>/dev/null) || shell=/bin/sh;"
+                + " [ -x \"$shell\" ] || shell=/bin/sh; cd \"$1\" 2>/dev/null || cd;"
+                + " exec \"$shell\" -l",
+            "appbox-enter");
+    AttachedCommand command = attached(box, shell, asRoot, true);
+    List<String> argv = new ArrayList<>(shell);
+    argv.add(command.workdir());
+    return runner.run(
+        box,
+        new AttachedCommand(argv, command.user(), command.environment(), command.workdir(), true));
+  }
+
+  private AttachedCommand attached(
+      ContainerState box, List<String> argv, boolean asRoot, boolean terminal) {
+    HostUser user = host.user();
+    Path boxHome = Path.of(box.labels().getOrDefault(BoxLabels.HOME, user.home().toString()));
+    Map<String, String> env =
+        SessionEnvironment.of(host.environment(), user, box.name(), boxHome, asRoot);
+    Path cwd = host.workingDirectory();
+    String workdir = cwd.startsWith(boxHome) ? cwd.toString() : boxHome.toString();
+    if (asRoot && !cwd.startsWith(boxHome)) {
+      workdir = "/root";
+    }
+    String engineUser = asRoot || user.isRoot() ? "root" : user.engineUser();
+    return new AttachedCommand(argv, engineUser, env, workdir, terminal);
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = BoxService.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

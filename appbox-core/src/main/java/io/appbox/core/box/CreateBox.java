@@ -1,0 +1,34 @@
+package io.appbox.core.box;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.ImageRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the user asked {@code create} for.
+ *
+ * @param name the box's name
+ * @param distro the profile, or empty for the default
+ * @param image an image that replaces the profile's
+ * @param home a host directory to be the box's home instead of the user's own
+ * @param volumes more host paths to share
+ * @param entry whether to add a terminal launcher for the box to the menu
+ */
+public record CreateBox(
+    BoxName name,
+    Optional<String> distro,
+    Optional<ImageRef> image,
+    Optional<Path> home,
+    List<Volume> volumes,
+    boolean entry) {
+  public CreateBox {
+    volumes = List.copyOf(volumes);
+  }
+
+  public static CreateBox named(BoxName name, String distro) {
+    return new CreateBox(
+        name, Optional.of(distro), Optional.empty(), Optional.empty(), List.of(), false);
+  }
+}

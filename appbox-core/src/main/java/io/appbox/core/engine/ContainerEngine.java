@@ -1,0 +1,39 @@
+package io.appbox.core.engine;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.ImageRef;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The container engine as the core needs it. The engine is the source of truth for which boxes
+ * exist: a box is a container labelled {@code io.appbox.manager=appbox}.
+ */
+public interface ContainerEngine {
+  EngineInfo info();
+
+  /** Every container appbox manages, running or not. */
+  List<ContainerState> list();
+
+  Optional<ContainerState> inspect(BoxName name);
+
+  void create(ContainerSpec spec);
+
+  void start(BoxName name);
+
+  void stop(BoxName name, int timeoutSeconds);
+
+  void remove(BoxName name, boolean force);
+
+  /** Runs a command in a running box without a terminal, reporting output as it comes. */
+  ExecResult exec(BoxName name, ExecRequest request, OutputListener listener);
+
+  boolean imageExists(ImageRef image);
+
+  /** Pulls the image from its registry. */
+  void pull(ImageRef image, OutputListener progress);
+
+  /** Imports a root filesystem tarball as an image tagged {@code tag}. */
+  void importRootfs(InputStream tarball, ImageRef tag);
+}

@@ -1,0 +1,31 @@
+# Runs once as root when a box is created: makes the host user a user of the box.
+# Arguments, never interpolated into code: USER UID GID GROUP HOME SHELL
+set -eu
+user=$1 uid=$2 gid=$3 group=$4 home=$5 shell=$6
+[ -x "$shell" ] || shell=/bin/bash
+[ -x "$shell" ] || shell=/bin/sh
+if [ "$uid" != 0 ]; then
+  if ! grep -q "^[^:]*:[^:]*:$gid:" /etc/group; then
+    if grep -q "^$group:" /etc/group; then group="appbox$gid"; fi
+    printf '%s:x:%s:\n' "$group" "$gid" >> /etc/group
+  fi
+  # Replace any entry with the user's name or UID, in place: the engine may bind-mount the file.
+  entry=$(printf '%s:x:%s:%s:%s:%s:%s' "$user" "$uid" "$gid" "$user" "$home" "$shell")
+  others=$(grep -v -e "^$user:" -e "^[^:]*:[^:]*:$uid:" /etc/passwd || true)
+  printf '%s\n%s\n' "$others" "$entry" | grep -v '^$' > /etc/passwd.appbox
+  cat /etc/passwd.appbox > /etc/passwd
+  rm -f /etc/passwd.appbox
+  if [ -f /etc/shadow ] && ! grep -q "^$user:" /etc/shadow; then
+    printf '%s:*:19000:0:99999:7:::\n' "$user" >> /etc/shadow
+  fi
+  if [ -d /etc/sudoers.d ]; then
+    printf '%s ALL=(ALL:ALL) NOPASSWD: ALL\n' "$user" > /etc/sudoers.d/appbox
+    chmod 0440 /etc/sudoers.d/appbox
+  fi
+fi
+# Without sudo in the image, su from the user to root needs no password either.
+if ! command -v sudo >/dev/null 2>&1 && [ -f /etc/shadow ]; then
+  sed -i 's/^root:[^:]*:/root::/' /etc/shadow
+fi
+mkdir -p /etc/appbox
+printf '%s\n' "$shell" > /etc/appbox/shell

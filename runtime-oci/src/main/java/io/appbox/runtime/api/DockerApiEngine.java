@@ -1,0 +1,461 @@
+package io.appbox.runtime.api;
+
+import static io.appbox.core.json.JsonObjects.array;
+import static io.appbox.core.json.JsonObjects.bool;
+import static io.appbox.core.json.JsonObjects.number;
+import static io.appbox.core.json.JsonObjects.object;
+import static io.appbox.core.json.JsonObjects.string;
+import static io.appbox.core.json.JsonObjects.stringMap;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Quote;
+import io.appbox.core.box.BoxLabels;
+import io.appbox.core.box.Boxes;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerSpec;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.EngineKind;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.Mount;
+import io.appbox.core.engine.OutputListener;
+import io.appbox.core.json.Json;
+import io.appbox.core.json.JsonException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Podman and Docker through the Docker-compatible REST API (v1.41), which both serve on a unix
+ * socket. Where the engines differ (Podman's {@code keep-id} user namespace) the difference is here
+ * and nowhere else.
+ */
+public final class DockerApiEngine implements ContainerEngine {
+  static final String API = "/v1.41";
+  private static final String JSON = "application/json";
+
+  private final UnixHttpClient http;
+  private final EngineInfo info;
+
+  public DockerApiEngine(UnixHttpClient http, EngineInfo info) {
+    this.http = http;
+    this.info = info;
+  }
+
+  @Override
+  public EngineInfo info() {
+    return info;
+  }
+
+  @Override
+  public List<ContainerState> list() {
+    String filters = Json.write(Map.of("label", List.of(BoxLabels.MANAGER_FILTER)));
+    HttpResponse r =
+        call("GET", API + "/containers/json?all=true&filters=" + encode(filters), null);
+    expectOk(r, "list containers");
+    List<ContainerState> boxes = new ArrayList<>();
+    for (Object o : asList(Json.parse(r.text()))) {
+      Map<String, Object> c = asMap(o);
+      List<Object> names = array(c, "Names");
+      if (names.isEmpty()) {
+        continue;
+      }
+      String name = String.valueOf(names.get(0)).replaceFirst("^/", "");
+      String state = string(c, "State");
+      BoxName boxName;
+      try {
+        boxName = BoxName.of(name);
+      } catch (AppboxException notOurs) {
+        continue; // a container someone else labelled; not a name appbox would create
+      }
+      boxes.add(
+          new ContainerState(
+              boxName,
+              string(c, "Id"),
+              string(c, "Image"),
+              "running".equals(state),
+              state == null ? "unknown" : state,
+              0,
+              stringMap(c, "Labels")));
+    }
+    return boxes;
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(BoxName name) {
+    HttpResponse r = call("GET", API + "/containers/" + encode(name.value()) + "/json", null);
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    expectOk(r, "inspect box " + name);
+    Map<String, Object> c = Json.parseObject(r.text());
+    // The engines also match id prefixes; only an exact name is this box.
+    String actual = String.valueOf(c.get("Name")).replaceFirst("^/", "");
+    if (!actual.equals(name.value())) {
+      return Optional.empty();
+    }
+    Map<String, Object> state = object(c, "State");
+    Map<String, Object> config = object(c, "Config");
+    return Optional.of(
+        new ContainerState(
+            name,
+            string(c, "Id"),
+            string(config, "Image"),
+            bool(state, "Running"),
+            String.valueOf(state.getOrDefault("Status", "unknown")),
+            number(state, "Pid", 0),
+            stringMap(config, "Labels")));
+  }
+
+  @Override
+  public void create(ContainerSpec spec) {
+    Map<String, Object> host = new LinkedHashMap<>();
+    host.put("NetworkMode", "host");
+    host.put("PidMode", "host");
+    host.put("IpcMode", "host");
+    host.put("Privileged", true);
+    host.put("SecurityOpt", List.of("label=disable"));
+    if (spec.sameUserAsHost() && info.kind() == EngineKind.PODMAN && info.rootless()) {
+      host.put("UsernsMode", "keep-id");
+    }
+    List<Object> mounts = new ArrayList<>();
+    for (Mount m : spec.mounts()) {
+      Map<String, Object> mount = new LinkedHashMap<>();
+      mount.put("Type", "bind");
+      mount.put("Source", m.source().toString());
+      mount.put("Target", m.target().toString());
+      mount.put("ReadOnly", m.readOnly());
+      mount.put("BindOptions", Map.of("Propagation", "rslave"));
+      mounts.add(mount);
+    }
+    host.put("Mounts", mounts);
+
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("Image", spec.image().toString());
+    body.put("Cmd", spec.command());
+    body.put("Labels", spec.labels());
+    body.put("Env", envList(spec.environment()));
+    body.put("Tty", false);
+    body.put("OpenStdin", false);
+    body.put("HostConfig", host);
+
+    HttpResponse r =
+        call(
+            "POST",
+            API + "/containers/create?name=" + encode(spec.name().value()),
+            Json.write(body).getBytes(StandardCharsets.UTF_8));
+    if (r.status() == 409) {
+      throw new AppboxException(
+          ErrorCode.BOX_EXISTS,
+          "A container named " + spec.name() + " already exists.",
+          "Choose another name, or remove it first: appbox rm " + spec.name());
+    }
+    if (r.status() == 404) {
+      throw new AppboxException(
+          ErrorCode.IMAGE_NOT_FOUND,
+          "Image " + spec.image() + " is not in the engine's storage.",
+          "Pull it, or build it from the distribution's mirror: appbox image build DISTRO");
+    }
+    expectOk(r, "create box " + spec.name());
+  }
+
+  @Override
+  public void start(BoxName name) {
+    HttpResponse r = call("POST", API + "/containers/" + encode(name.value()) + "/start", null);
+    if (r.status() == 304) {
+      return;
+    }
+    notFoundIs404(r, name);
+    expectOk(r, "start box " + name);
+  }
+
+  @Override
+  public void stop(BoxName name, int timeoutSeconds) {
+    HttpResponse r =
+        call(
+            "POST",
+            API + "/containers/" + encode(name.value()) + "/stop?t=" + timeoutSeconds,
+            null);
+    if (r.status() == 304) {
+      return;
+    }
+    notFoundIs404(r, name);
+    expectOk(r, "stop box " + name);
+  }
+
+  @Override
+  public void remove(BoxName name, boolean force) {
+    HttpResponse r =
+        call(
+            "DELETE", API + "/containers/" + encode(name.value()) + "?v=true&force=" + force, null);
+    notFoundIs404(r, name);
+    if (r.status() == 409) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Box " + name + " is running and was not removed.",
+          "Stop it first, or use: appbox rm --force " + name);
+    }
+    expectOk(r, "remove box " + name);
+  }
+
+  @Override
+  public ExecResult exec(BoxName name, ExecRequest request, OutputListener listener) {
+    Map<String, Object> create = new LinkedHashMap<>();
+    create.put("AttachStdin", false);
+    create.put("AttachStdout", true);
+    create.put("AttachStderr", true);
+    create.put("Tty", false);
+    create.put("Cmd", request.argv());
+    create.put("Env", envList(request.environment()));
+    create.put("User", request.user());
+    if (request.workdir() != null) {
+      create.put("WorkingDir", request.workdir());
+    }
+    HttpResponse created =
+        call(
+            "POST",
+            API + "/containers/" + encode(name.value()) + "/exec",
+            Json.write(create).getBytes(StandardCharsets.UTF_8));
+    notFoundIs404(created, name);
+    if (created.status() == 409) {
+      throw new AppboxException(
+          ErrorCode.ENGINE_FAILED,
+          "Box " + name + " is not running.",
+          "Start it: appbox start " + name);
+    }
+    expectOk(created, "run a command in box " + name);
+    String execId = string(Json.parseObject(created.text()), "Id");
+    MultiplexedStream output = new MultiplexedStream(listener);
+    byte[] start =
+        Json.write(Map.of("Detach", false, "Tty", false)).getBytes(StandardCharsets.UTF_8);
+    try (StreamedResponse r =
+        http.stream("POST", API + "/exec/" + execId + "/start", JSON, start)) {
+      if (r.status() >= 300) {
+        throw engineError(
+            "run a command in box " + name,
+            r.status(),
+            new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      output.readAll(r.body());
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    return new ExecResult(exitCodeOf(execId), output.stdout(), output.stderr());
+  }
+
+  private int exitCodeOf(String execId) {
+    // The stream ends when the process does; the engine may record the exit a moment later.
+    for (int attempt = 0; attempt < 100; attempt++) {
+      HttpResponse r = call("GET", API + "/exec/" + execId + "/json", null);
+      expectOk(r, "read the exit code of a command");
+      Map<String, Object> exec = Json.parseObject(r.text());
+      if (!bool(exec, "Running")) {
+        return (int) number(exec, "ExitCode", 1);
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AppboxException(
+        ErrorCode.ENGINE_FAILED,
+        "The engine did not report how a command in the box ended.",
+        "Try again; if it persists, check the engine: appbox doctor");
+  }
+
+  @Override
+  public boolean imageExists(ImageRef image) {
+    HttpResponse r = call("GET", API + "/images/" + image + "/json", null);
+    if (r.status() == 404) {
+      return false;
+    }
+    expectOk(r, "inspect image " + image);
+    return true;
+  }
+
+  @Override
+  public void pull(ImageRef image, OutputListener progress) {
+    String from = (image.registry() == null ? "" : image.registry() + "/") + image.repository();
+    String query =
+        "fromImage="
+            + encode(from)
+            + "&tag="
+            + encode(image.tag() == null ? "latest" : image.tag());
+    try (StreamedResponse r = http.stream("POST", API + "/images/create?" + query, JSON, null)) {
+      String failure = readJsonLines(r, progress);
+      if (r.status() >= 300 || failure != null) {
+        throw new AppboxException(
+            ErrorCode.IMAGE_NOT_FOUND,
+            "Could not pull " + image + ": " + (failure != null ? failure : "status " + r.status()),
+            "Check the reference and that the registry is reachable, or build the image from the"
+                + " distribution's mirror: appbox image build DISTRO");
+      }
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  @Override
+  public void importRootfs(InputStream tarball, ImageRef tag) {
+    String imageId = null;
+    try (StreamedResponse r =
+        http.upload("POST", API + "/images/create?fromSrc=-", "application/x-tar", tarball)) {
+      String body = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+      if (r.status() >= 300) {
+        throw engineError("import the image", r.status(), body);
+      }
+      for (String line : body.split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        Map<String, Object> event = Json.parseObject(line);
+        if (event.get("error") != null) {
+          throw new AppboxException(
+              ErrorCode.ENGINE_FAILED,
+              "The engine refused the image: " + event.get("error"),
+              "Check the engine's log and free disk space.");
+        }
+        String status = string(event, "status");
+        if (status != null && status.startsWith("sha256:")) {
+          imageId = status;
+        }
+      }
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    if (imageId == null) {
+      throw new AppboxException(
+          ErrorCode.ENGINE_FAILED,
+          "The engine did not say which image it imported.",
+          "Check the engine's log.");
+    }
+    // Podman's import ignores the tag parameter, so tag explicitly on both engines.
+    String repo = (tag.registry() == null ? "" : tag.registry() + "/") + tag.repository();
+    HttpResponse r =
+        call(
+            "POST",
+            API
+                + "/images/"
+                + imageId
+                + "/tag?repo="
+                + encode(repo)
+                + "&tag="
+                + encode(tag.tag() == null ? "latest" : tag.tag()),
+            null);
+    expectOk(r, "tag image " + tag);
+  }
+
+  private static String readJsonLines(StreamedResponse r, OutputListener progress)
+      throws IOException {
+    String failure = null;
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        Map<String, Object> event = Json.parseObject(line);
+        if (event.get("error") != null) {
+          failure = String.valueOf(event.get("error"));
+        } else if (event.get("status") != null) {
+          progress.line(OutputListener.Stream.STDOUT, String.valueOf(event.get("status")));
+        }
+      } catch (JsonException notJson) {
+        progress.line(OutputListener.Stream.STDOUT, line);
+      }
+    }
+    return failure;
+  }
+
+  private HttpResponse call(String method, String path, byte[] body) {
+    try {
+      return http.send(method, path, body == null ? null : JSON, body);
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private AppboxException unreachable(IOException e) {
+    return new AppboxException(
+        ErrorCode.ENGINE_UNREACHABLE,
+        "Lost the connection to "
+            + info.kind().id()
+            + " at "
+            + http.socket()
+            + ": "
+            + e.getMessage(),
+        "Check that the engine is running: appbox doctor",
+        e);
+  }
+
+  private static void notFoundIs404(HttpResponse r, BoxName name) {
+    if (r.status() == 404) {
+      throw Boxes.notFound(name);
+    }
+  }
+
+  private void expectOk(HttpResponse r, String what) {
+    if (!r.ok()) {
+      throw engineError(what, r.status(), r.text());
+    }
+  }
+
+  private AppboxException engineError(String what, int status, String body) {
+    String message = body;
+    try {
+      String m = string(Json.parseObject(body), "message");
+      if (m != null) {
+        message = m;
+      }
+    } catch (JsonException notJson) {
+      // keep the raw body
+    }
+    return new AppboxException(
+        ErrorCode.ENGINE_FAILED,
+        "The "
+            + info.kind().id()
+            + " engine could not "
+            + what
+            + " (HTTP "
+            + status
+            + "): "
+            + Quote.of(message.strip()),
+        "Check the engine's log; run with --verbose for details.");
+  }
+
+  private static List<String> envList(Map<String, String> env) {
+    List<String> out = new ArrayList<>(env.size());
+    env.forEach((k, v) -> out.add(k + "=" + v));
+    return out;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> asList(Object o) {
+    return o instanceof List ? (List<Object>) o : List.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return o instanceof Map ? (Map<String, Object>) o : Map.of();
+  }
+}

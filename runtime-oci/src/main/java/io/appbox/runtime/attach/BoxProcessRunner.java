@@ -1,0 +1,81 @@
+package io.appbox.runtime.attach;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.AttachedRunner;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a command in a box with the user's own terminal and streams: through the box's namespaces
+ * when the user owns them, else through the engine's {@code exec}.
+ */
+public final class BoxProcessRunner implements AttachedRunner {
+  private final EngineInfo engine;
+  private final NamespaceEntry namespaces;
+  private final Consumer<String> verbose;
+
+  public BoxProcessRunner(EngineInfo engine, NamespaceEntry namespaces, Consumer<String> verbose) {
+    this.engine = engine;
+    this.namespaces = namespaces;
+    this.verbose = verbose;
+  }
+
+  @Override
+  public int run(ContainerState box, AttachedCommand command) {
+    Optional<String> closed = namespaces.unavailable(box);
+    List<String> argv;
+    Map<String, String> env;
+    if (closed.isEmpty()) {
+      argv = namespaces.argv(box, command);
+      env = command.environment();
+    } else {
+      verbose.accept("entering through the engine's exec: " + closed.get());
+      if (engine.cli().isEmpty()) {
+        throw new AppboxException(
+            ErrorCode.ENGINE_FAILED,
+            "Cannot enter box "
+                + box.name()
+                + ": "
+                + closed.get()
+                + ", and the "
+                + engine.kind().id()
+                + " program is not installed.",
+            "Install the " + engine.kind().id() + " command-line program.");
+      }
+      argv = EngineCliExec.argv(engine.cli().get(), box, command);
+      env = new HashMap<>(System.getenv());
+      EngineCliExec.target(engine, env);
+    }
+    ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      return waitFor(p);
+    } catch (IOException e) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Could not start " + argv.get(0) + ": " + e.getMessage(),
+          "Check that it is installed.",
+          e);
+    }
+  }
+
+  private static int waitFor(Process p) {
+    while (true) {
+      try {
+        return p.waitFor();
+      } catch (InterruptedException e) {
+        // The child has the terminal; keep waiting so its exit code is ours.
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.appbox.runtime.locate;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code $CONTAINER_HOST} or {@code $DOCKER_HOST}, when set to a unix socket. */
+record EnvironmentStrategy(String variable, String value) implements EngineStrategy {
+  @Override
+  public String describe() {
+    return "$" + variable;
+  }
+
+  @Override
+  public Optional<Candidate> find(StringBuilder why) {
+    if (value == null || value.isBlank()) {
+      why.append("not set");
+      return Optional.empty();
+    }
+    if (!value.startsWith("unix://")) {
+      why.append(value).append(" is not a unix:// socket, the only kind appbox speaks");
+      return Optional.empty();
+    }
+    Path socket = Path.of(value.substring("unix://".length()));
+    return Ping.of(socket, why).map(p -> new Candidate(socket, p));
+  }
+}
