@@ -119,6 +119,23 @@ public final class ValueEscapes {
     return out.toString();
   }
 
+  /**
+   * A value, escapes undone, without control characters: tabs, newlines and carriage returns become
+   * a space, every other control character is dropped.
+   */
+  public static String removeControlCharacters(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r') {
+        out.append(' ');
+      } else if (!Character.isISOControl(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** True when the text holds a control character (U+0000–U+001F, U+007F–U+009F). */
   public static boolean hasControlCharacter(String text) {
     return text.chars().anyMatch(Character::isISOControl);
