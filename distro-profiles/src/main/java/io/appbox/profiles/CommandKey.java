@@ -1,0 +1,56 @@
+package io.appbox.profiles;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The package-manager commands a profile defines, by their key in the YAML file, with what appbox
+ * assumes when the profile does not say.
+ */
+enum CommandKey {
+  INSTALL("install", true),
+  REMOVE("remove", true),
+  SEARCH("search", false, "^(?<name>[^\\t\\n]+)\\t(?<summary>[^\\n]*)$", "name", "summary"),
+  SHOW("show", false, "^(?<key>[^\\s:][^:\\n]*?)[ \\t]*:[ \\t]*(?<value>[^\\n]*)$", "key", "value"),
+  LIST_INSTALLED(
+      "list-installed", false, "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]+)$", "name", "version"),
+  LIST_FILES("list-files", false, "^(?<path>/[^\\n]*)$", "path"),
+  OWNER("owner", false, "^(?<name>[^\\s:]+)$", "name"),
+  UPDATE("update", true),
+  UPGRADE("upgrade", true),
+  AUTOREMOVE("autoremove", true),
+  CLEAN("clean", true),
+  // Root by default: it runs inside an upgrade, and apt-get check and apk take the lock.
+  HEALTH_CHECK("health-check", true);
+
+  final String key;
+  final boolean rootByDefault;
+
+  /** For queries, the pattern used when the profile gives none: "name TAB value" lines. */
+  final Optional<String> defaultOutput;
+
+  /** For queries, the named groups the output pattern must define. */
+  final List<String> groups;
+
+  CommandKey(String key, boolean rootByDefault) {
+    this.key = key;
+    this.rootByDefault = rootByDefault;
+    this.defaultOutput = Optional.empty();
+    this.groups = List.of();
+  }
+
+  CommandKey(String key, boolean rootByDefault, String defaultOutput, String... groups) {
+    this.key = key;
+    this.rootByDefault = rootByDefault;
+    this.defaultOutput = Optional.of(defaultOutput);
+    this.groups = List.of(groups);
+  }
+
+  boolean isQuery() {
+    return defaultOutput.isPresent();
+  }
+
+  static List<String> keys() {
+    return java.util.Arrays.stream(values()).map(command -> command.key).toList();
+  }
+}

@@ -1,0 +1,202 @@
+package io.appbox.profiles;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Quote;
+import io.appbox.core.profile.Bootstrap;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.core.profile.PackageCommands;
+import io.appbox.core.profile.ProgressFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads a profile's YAML tree into a {@link DistroProfile}, checking every field on the way. */
+final class ProfileTranslator {
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+  private static final List<String> FIELDS =
+      List.of(
+          "id", "name", "image", "bootstrap", "environment", "progress", "not-found", "commands");
+  private static final List<String> BOOTSTRAP_FIELDS =
+      List.of("tool", "suite", "mirror", "variant", "include");
+  private static final Set<String> BOOTSTRAP_TOOLS = Set.of("mmdebstrap");
+  private static final Set<String> MMDEBSTRAP_VARIANTS =
+      Set.of(
+          "extract",
+          "custom",
+          "essential",
+          "apt",
+          "required",
+          "minbase",
+          "buildd",
+          "important",
+          "debian",
+          "standard");
+  private static final String DEFAULT_VARIANT = "apt";
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern DEB_PACKAGE = Pattern.compile("[a-z0-9][a-z0-9+.:-]*");
+  private static final Pattern SUITE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Map<String, ProgressFormat> PROGRESS =
+      Map.of("none", ProgressFormat.NONE, "apt-status", ProgressFormat.APT_STATUS);
+
+  private ProfileTranslator() {}
+
+  /**
+   * @param expectedId the id the file name gives, when the profile came from a file
+   */
+  static DistroProfile translate(YamlField root, String source, Optional<String> expectedId) {
+    YamlMapping profile = root.mapping(FIELDS);
+    String id = id(profile.required("id"), expectedId);
+    String name = profile.required("name").text();
+    ImageRef image = image(profile.required("image"));
+    Optional<Bootstrap> bootstrap = profile.optional("bootstrap").map(ProfileTranslator::bootstrap);
+    Map<String, String> environment =
+        profile.optional("environment").map(ProfileTranslator::environment).orElse(Map.of());
+    ProgressFormat progress =
+        profile.optional("progress").map(ProfileTranslator::progress).orElse(ProgressFormat.NONE);
+    Optional<Pattern> notFound =
+        profile.optional("not-found").map(field -> OutputPattern.compile(field, List.of("name")));
+    PackageCommands commands =
+        PackageCommandsTranslator.translate(profile.required("commands"), notFound, progress);
+    return new DistroProfile(id, name, image, bootstrap, commands, environment, source);
+  }
+
+  private static String id(YamlField field, Optional<String> expectedId) {
+    String id = field.string();
+    if (!ID.matcher(id).matches()) {
+      throw field.problem(
+          Quote.of(id) + " is not a valid id",
+          "Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.");
+    }
+    if (expectedId.isPresent() && !expectedId.get().equals(id)) {
+      throw field.problem(
+          Quote.of(id) + " does not match the file name " + Quote.of(expectedId.get() + ".yaml"),
+          "A profile's id is its file name: rename the file to "
+              + id
+              + ".yaml or set id: "
+              + expectedId.get()
+              + ".");
+    }
+    return id;
+  }
+
+  private static ImageRef image(YamlField field) {
+    String text = field.string();
+    ImageRef image;
+    try {
+      image = ImageRef.parse(text);
+    } catch (AppboxException e) {
+      throw field.problem(
+          Quote.of(text) + " is not a valid image reference",
+          "Give a fully qualified reference such as docker.io/library/debian:bookworm.");
+    }
+    if (!image.isFullyQualified()) {
+      throw field.problem(
+          Quote.of(text) + " does not name its registry",
+          "Give a fully qualified reference such as "
+              + (text.contains("/") ? "docker.io/" : "docker.io/library/")
+              + text
+              + "; a short name resolves differently on each machine.");
+    }
+    return image;
+  }
+
+  private static Bootstrap bootstrap(YamlField field) {
+    YamlMapping bootstrap = field.mapping(BOOTSTRAP_FIELDS);
+    YamlField toolField = bootstrap.required("tool");
+    String tool = toolField.string();
+    if (!BOOTSTRAP_TOOLS.contains(tool)) {
+      throw toolField.problem(
+          Quote.of(tool) + " is not a bootstrap tool appbox drives",
+          "Use tool: mmdebstrap, or leave bootstrap out.");
+    }
+    YamlField suiteField = bootstrap.required("suite");
+    String suite = suiteField.string();
+    if (!SUITE.matcher(suite).matches()) {
+      throw suiteField.problem(
+          Quote.of(suite) + " is not a release name", "Give a suite such as bookworm or noble.");
+    }
+    String mirror = mirror(bootstrap.required("mirror"));
+    String variant =
+        bootstrap.optional("variant").map(ProfileTranslator::variant).orElse(DEFAULT_VARIANT);
+    List<String> include =
+        bootstrap.optional("include").map(ProfileTranslator::include).orElse(List.of());
+    return new Bootstrap(tool, suite, mirror, variant, include);
+  }
+
+  private static String mirror(YamlField field) {
+    String mirror = field.text();
+    try {
+      URI uri = new URI(mirror);
+      String scheme = uri.getScheme();
+      if (scheme != null
+          && Set.of("http", "https", "file").contains(scheme)
+          && uri.getRawPath() != null
+          && !uri.getRawPath().isEmpty()) {
+        return mirror;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw field.problem(
+        Quote.of(mirror) + " is not a mirror URL",
+        "Give the mirror's URL, such as http://deb.debian.org/debian.");
+  }
+
+  private static String variant(YamlField field) {
+    String variant = field.string();
+    if (!MMDEBSTRAP_VARIANTS.contains(variant)) {
+      throw field.problem(
+          Quote.of(variant) + " is not an mmdebstrap variant",
+          "Use one of " + String.join(", ", MMDEBSTRAP_VARIANTS.stream().sorted().toList()) + ".");
+    }
+    return variant;
+  }
+
+  private static List<String> include(YamlField field) {
+    List<YamlField> elements = field.elements();
+    List<String> packages = field.strings();
+    for (int i = 0; i < packages.size(); i++) {
+      // mmdebstrap takes them comma-separated, so a comma or space would smuggle in more.
+      if (!DEB_PACKAGE.matcher(packages.get(i)).matches()) {
+        throw elements
+            .get(i)
+            .problem(
+                Quote.of(packages.get(i)) + " is not a package name",
+                "List one package name per entry, such as sudo.");
+      }
+    }
+    return packages;
+  }
+
+  private static Map<String, String> environment(YamlField field) {
+    YamlMapping mapping = field.anyMapping("variable names to values");
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (Map.Entry<String, YamlField> entry : mapping.fields().entrySet()) {
+      if (!ENV_NAME.matcher(entry.getKey()).matches()) {
+        throw entry
+            .getValue()
+            .problem(
+                Quote.of(entry.getKey()) + " is not a variable name",
+                "Use letters, digits and '_', not starting with a digit.");
+      }
+      environment.put(entry.getKey(), entry.getValue().string());
+    }
+    return environment;
+  }
+
+  private static ProgressFormat progress(YamlField field) {
+    String value = field.string();
+    ProgressFormat progress = PROGRESS.get(value);
+    if (progress == null) {
+      throw field.problem(Quote.of(value) + " is not a progress format", "Use none or apt-status.");
+    }
+    return progress;
+  }
+}
