@@ -1,0 +1,203 @@
+package io.appbox.profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.profile.Bootstrap;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.core.profile.PackageCommand;
+import io.appbox.core.profile.ProgressFormat;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BuiltinProfilesTest {
+  private static final BuiltinProfiles BUILTINS = new BuiltinProfiles();
+
+  /**
+   * The program each command runs, in CommandKey order: install remove search show list-installed
+   * list-files owner update upgrade autoremove clean health-check. "sh" is a fixed script that
+   * stands in where the package manager has no single command.
+   */
+  static Stream<Arguments> profiles() {
+    return Stream.of(
+        Arguments.of(
+            "debian",
+            "docker.io/library/debian:bookworm",
+            "apt-get apt-get apt-cache apt-cache dpkg-query dpkg-query dpkg-query"
+                + " apt-get apt-get apt-get apt-get apt-get"),
+        Arguments.of(
+            "ubuntu",
+            "docker.io/library/ubuntu:24.04",
+            "apt-get apt-get apt-cache apt-cache dpkg-query dpkg-query dpkg-query"
+                + " apt-get apt-get apt-get apt-get apt-get"),
+        Arguments.of(
+            "fedora",
+            "registry.fedoraproject.org/fedora:41",
+            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf"),
+        Arguments.of(
+            "almalinux",
+            "quay.io/almalinuxorg/almalinux:9",
+            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf"),
+        Arguments.of(
+            "arch",
+            "docker.io/library/archlinux:latest",
+            "pacman pacman pacman pacman pacman pacman pacman pacman pacman sh pacman pacman"),
+        Arguments.of(
+            "alpine",
+            "docker.io/library/alpine:3.20",
+            "apk apk apk apk apk apk apk apk apk apk sh apk"),
+        Arguments.of(
+            "opensuse",
+            "registry.opensuse.org/opensuse/tumbleweed:latest",
+            "zypper zypper zypper zypper rpm rpm rpm zypper zypper sh zypper rpm"),
+        Arguments.of(
+            "void",
+            "ghcr.io/void-linux/void-glibc:latest",
+            "xbps-install xbps-remove xbps-query xbps-query xbps-query xbps-query xbps-query"
+                + " xbps-install sh xbps-remove xbps-remove xbps-pkgdb"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void loadsWithItsImageAndSource(String id, String image, String programs) {
+    DistroProfile profile = BUILTINS.load(id).orElseThrow();
+
+    assertThat(profile.id()).isEqualTo(id);
+    assertThat(profile.image().toString()).isEqualTo(image);
+    assertThat(profile.image().isFullyQualified()).isTrue();
+    assertThat(profile.source()).isEqualTo(DistroProfile.BUILT_IN);
+    assertThat(profile.displayName()).isNotBlank();
+    assertThat(profile.environment()).containsEntry("LC_MESSAGES", "C");
+    assertThat(profile.packages().notFound()).isPresent();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void everyCommandRunsThePackageManagerItself(String id, String image, String programs) {
+    DistroProfile profile = BUILTINS.load(id).orElseThrow();
+    List<String> expected = List.of(programs.split(" "));
+    String manager = expected.get(0).replaceAll("-.*", "");
+
+    for (CommandKey key : CommandKey.values()) {
+      PackageCommand command = Records.command(profile.packages(), key);
+      assertThat(command.argv().get(0))
+          .as("%s %s", id, key.key)
+          .isEqualTo(expected.get(key.ordinal()));
+      if (command.argv().get(0).equals("sh")) {
+        // Fixed text: appbox appends nothing to it that the shell could read as code.
+        assertThat(command.argv()).as("%s %s", id, key.key).hasSize(3).startsWith("sh", "-c");
+        assertThat(command.argv().get(2)).contains(manager);
+        assertThat(key.isQuery()).isFalse();
+        assertThat(key).isNotIn(CommandKey.INSTALL, CommandKey.REMOVE);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void changesRunAsRootAndQueriesDoNot(String id, String image, String programs) {
+    DistroProfile profile = BUILTINS.load(id).orElseThrow();
+
+    for (CommandKey key : CommandKey.values()) {
+      PackageCommand command = Records.command(profile.packages(), key);
+      assertThat(command.root()).as("%s %s", id, key.key).isEqualTo(!key.isQuery());
+      assertThat(command.output().isPresent()).as("%s %s", id, key.key).isEqualTo(key.isQuery());
+    }
+  }
+
+  @Test
+  void debianBootstrapsWithMmdebstrap() {
+    DistroProfile debian = BUILTINS.load("debian").orElseThrow();
+
+    assertThat(debian.bootstrap())
+        .contains(
+            new Bootstrap(
+                "mmdebstrap",
+                "bookworm",
+                "http://deb.debian.org/debian",
+                "apt",
+                List.of("sudo", "ca-certificates")));
+    assertThat(debian.environment()).containsEntry("DEBIAN_FRONTEND", "noninteractive");
+    assertThat(debian.packages().progress()).isEqualTo(ProgressFormat.APT_STATUS);
+  }
+
+  @Test
+  void ubuntuBootstrapsNoble() {
+    assertThat(BUILTINS.load("ubuntu").orElseThrow().bootstrap())
+        .map(Bootstrap::suite)
+        .contains("noble");
+  }
+
+  @Test
+  void aptReportsProgressOnWhatChangesTheBox() {
+    DistroProfile debian = BUILTINS.load("debian").orElseThrow();
+
+    assertThat(debian.packages().install().argv()).containsSequence("-o", "APT::Status-Fd=1");
+    assertThat(debian.packages().remove().argv()).containsSequence("-o", "APT::Status-Fd=1");
+    assertThat(debian.packages().upgrade().argv()).containsSequence("-o", "APT::Status-Fd=1");
+  }
+
+  @Test
+  void dpkgQueryGetsItsOwnEscapesNotRealTabs() {
+    List<String> argv = BUILTINS.load("debian").orElseThrow().packages().listInstalled().argv();
+
+    assertThat(argv)
+        .containsExactly(
+            "dpkg-query", "-W", "-f", "${db:Status-Abbrev}\\t${Package}\\t${Version}\\n");
+  }
+
+  @Test
+  void onlyAptProfilesReportAptStatus() {
+    for (String id : BUILTINS.ids()) {
+      ProgressFormat progress = BUILTINS.load(id).orElseThrow().packages().progress();
+      assertThat(progress)
+          .as(id)
+          .isEqualTo(
+              Set.of("debian", "ubuntu").contains(id)
+                  ? ProgressFormat.APT_STATUS
+                  : ProgressFormat.NONE);
+    }
+  }
+
+  @Test
+  void indexListsEveryProfileFileAndNothingElse() throws IOException, URISyntaxException {
+    Path directory = Path.of(BuiltinProfiles.class.getResource(BuiltinProfiles.DIRECTORY).toURI());
+    List<String> files;
+    try (Stream<Path> entries = Files.list(directory)) {
+      files =
+          entries
+              .map(path -> path.getFileName().toString())
+              .filter(name -> name.endsWith(".yaml"))
+              .map(name -> name.substring(0, name.length() - ".yaml".length()))
+              .toList();
+    }
+
+    assertThat(BUILTINS.ids()).containsExactlyInAnyOrderElementsOf(files);
+    assertThat(BUILTINS.ids())
+        .contains("debian", "ubuntu", "fedora", "almalinux", "arch", "alpine", "opensuse", "void");
+  }
+
+  @Test
+  void unknownIdIsNotBuiltIn() {
+    assertThat(BUILTINS.load("plan9")).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void imagesAreDistinct() {
+    Map<String, String> images = new java.util.HashMap<>();
+    for (String id : BUILTINS.ids()) {
+      String image = BUILTINS.load(id).orElseThrow().image().toString();
+      assertThat(images.put(image, id)).as(image).isNull();
+    }
+  }
+}
