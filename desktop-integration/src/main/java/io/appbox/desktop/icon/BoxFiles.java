@@ -1,0 +1,25 @@
+package io.appbox.desktop.icon;
+
+import java.util.List;
+
+/**
+ * The files of a box, as icon lookup needs them. The container adapter implements it; appbox checks
+ * every path it returns again, so a box cannot point the lookup elsewhere.
+ */
+public interface BoxFiles {
+  /**
+   * Absolute paths inside the box, under {@code /usr/share/icons}, {@code /usr/local/share/icons}
+   * or {@code /usr/share/pixmaps} (any depth), of regular files or links to them whose base name
+   * without its extension is {@code iconName}: {@code htop.png}, {@code htop.svg}, {@code
+   * htop.xpm}. One {@code find} in the box is enough.
+   */
+  List<String> find(String iconName);
+
+  /**
+   * The content of a file in the box, reading at most {@code maxBytes + 1} bytes: a longer result
+   * than {@code maxBytes} tells the caller that the file is over the limit.
+   *
+   * @throws io.appbox.core.AppboxException when the file cannot be read
+   */
+  byte[] read(String path, int maxBytes);
+}
