@@ -36,6 +36,10 @@ final class RunCommand extends BaseCommand {
   @Override
   int execute(Session session) {
     BoxName name = BoxName.of(box);
+    // Parsing stops at BOX, so the "--" that usually follows it arrives here.
+    if (!command.isEmpty() && command.get(0).equals("--")) {
+      command = command.subList(1, command.size());
+    }
     if (command.isEmpty()) {
       throw AppboxException.invalid(
           "Name a command to run.", "For example: appbox run " + name + " -- ls");

@@ -5,6 +5,11 @@ public final class Quote {
   private Quote() {}
 
   public static String of(String raw) {
+    return of(raw, 80);
+  }
+
+  /** Quotes at most {@code max} characters. */
+  public static String of(String raw, int max) {
     if (raw == null) {
       return "(none)";
     }
@@ -12,7 +17,7 @@ public final class Quote {
     int shown = 0;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (shown++ >= 80) {
+      if (shown++ >= max) {
         out.append("…");
         break;
       }

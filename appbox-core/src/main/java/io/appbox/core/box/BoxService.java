@@ -111,6 +111,7 @@ public final class BoxService {
             KEEP_ALIVE,
             labels,
             HostIntegration.mounts(host, boxHome, request.volumes()),
+            HostIntegration.devices(host),
             Map.of(),
             true);
     progress.report("create", -1, "Creating box " + request.name());

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * What a box shares with the host so its programs feel native: the home, the session's runtime
  * directory (Wayland, PipeWire, PulseAudio, D-Bus), the X11 sockets, the host's root read-only at
- * {@code /run/host}, and the host's time zone. Devices come with the privileged container.
+ * {@code /run/host}, the host's time zone, and the GPU and sound devices.
  */
 final class HostIntegration {
   static final Path HOST_ROOT = Path.of("/run/host");
@@ -43,6 +43,17 @@ final class HostIntegration {
       add(mounts, targets, new Mount(v.source(), v.target(), v.readOnly()));
     }
     return mounts;
+  }
+
+  /** The GPU and sound devices, where the host has them. */
+  static List<Path> devices(Host host) {
+    List<Path> devices = new ArrayList<>();
+    for (String d : List.of("/dev/dri", "/dev/snd")) {
+      if (host.exists(Path.of(d))) {
+        devices.add(Path.of(d));
+      }
+    }
+    return devices;
   }
 
   private static void add(List<Mount> mounts, Set<Path> targets, Mount mount) {

@@ -2,6 +2,7 @@ package io.appbox.core.engine;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param command the long-running process that keeps the box up
  * @param labels appbox's metadata
  * @param mounts host paths shared with the box
+ * @param devices host devices shared with the box (a directory shares every device in it)
  * @param environment variables of every process in the box
  * @param sameUserAsHost map the host user to the same UID inside the box
  */
@@ -23,12 +25,14 @@ public record ContainerSpec(
     List<String> command,
     Map<String, String> labels,
     List<Mount> mounts,
+    List<Path> devices,
     Map<String, String> environment,
     boolean sameUserAsHost) {
   public ContainerSpec {
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
     mounts = List.copyOf(mounts);
+    devices = List.copyOf(devices);
     environment = Map.copyOf(environment);
   }
 }

@@ -124,23 +124,40 @@ public final class DockerApiEngine implements ContainerEngine {
     Map<String, Object> host = new LinkedHashMap<>();
     host.put("NetworkMode", "host");
     host.put("PidMode", "host");
-    host.put("IpcMode", "host");
-    host.put("Privileged", true);
+    // The host's IPC namespace lets X11 clients share memory with the display server. Podman
+    // also binds the host's /dev/mqueue for it, and refuses when the host has none.
+    if (info.kind() == EngineKind.DOCKER
+        || java.nio.file.Files.isDirectory(java.nio.file.Path.of("/dev/mqueue"))) {
+      host.put("IpcMode", "host");
+    }
     host.put("SecurityOpt", List.of("label=disable"));
     if (spec.sameUserAsHost() && info.kind() == EngineKind.PODMAN && info.rootless()) {
       host.put("UsernsMode", "keep-id");
     }
-    List<Object> mounts = new ArrayList<>();
+    // Binds rather than Mounts: both engines bind recursively there, which rootless Podman
+    // needs to share "/" (a user namespace may not bind a tree without its submounts).
+    List<String> binds = new ArrayList<>();
+    MountPropagation propagation = MountPropagation.ofThisProcess();
     for (Mount m : spec.mounts()) {
-      Map<String, Object> mount = new LinkedHashMap<>();
-      mount.put("Type", "bind");
-      mount.put("Source", m.source().toString());
-      mount.put("Target", m.target().toString());
-      mount.put("ReadOnly", m.readOnly());
-      mount.put("BindOptions", Map.of("Propagation", "rslave"));
-      mounts.add(mount);
+      String options = m.readOnly() ? "ro" : "rw";
+      if (propagation.isShared(m.source())) {
+        options += ",rslave";
+      }
+      binds.add(m.source() + ":" + m.target() + ":" + options);
     }
-    host.put("Mounts", mounts);
+    host.put("Binds", binds);
+    List<Object> devices = new ArrayList<>();
+    for (java.nio.file.Path d : spec.devices()) {
+      devices.add(
+          Map.of(
+              "PathOnHost",
+              d.toString(),
+              "PathInContainer",
+              d.toString(),
+              "CgroupPermissions",
+              "rwm"));
+    }
+    host.put("Devices", devices);
 
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Image", spec.image().toString());
@@ -435,7 +452,7 @@ public final class DockerApiEngine implements ContainerEngine {
             + " (HTTP "
             + status
             + "): "
-            + Quote.of(message.strip()),
+            + Quote.of(message.strip(), 1000),
         "Check the engine's log; run with --verbose for details.");
   }
 

@@ -49,9 +49,12 @@ public final class NamespaceEntry {
   }
 
   /**
-   * The command line that runs {@code command} in the box. The working directory is changed after
-   * joining the mount namespace, where the path means the box's directory.
+   * Changes to the working directory inside the box. nsenter's own {@code --wd} would open the
+   * directory on the host before joining, leaving a working directory outside the box's root.
    */
+  static final String CHDIR = "cd -- \"$1\" 2>/dev/null || cd; shift; exec \"$@\"";
+
+  /** The command line that runs {@code command} in the box. */
   public List<String> argv(ContainerState box, AttachedCommand command) {
     List<String> argv = new ArrayList<>();
     argv.add(nsenter.orElseThrow().toString());
@@ -62,8 +65,8 @@ public final class NamespaceEntry {
       argv.add("--preserve-credentials");
     }
     argv.add("--mount");
-    argv.add("--wd=" + command.workdir());
     argv.add("--");
+    argv.addAll(List.of("/bin/sh", "-c", CHDIR, "appbox-run", command.workdir()));
     argv.addAll(command.argv());
     return argv;
   }

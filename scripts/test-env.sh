@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Makes this machine ready for appbox's end-to-end tests, idempotently, as root:
+#   - installs the engines and tools (Podman, Docker's dockerd, mmdebstrap, desktop-file-utils, ...)
+#   - creates a normal test user with subordinate ids, for rootless Podman
+#   - starts dockerd and the rootful Podman API service
+#   - builds the Debian base image from the mirror once and loads it into each engine
+# Engine settings this test machine needs (runc, lower rlimits; see docs/testing.md) go into a
+# containers.conf that only the tests use, through CONTAINERS_CONF, never into /etc.
+# Prints the environment the tests need, as KEY=VALUE lines, on the last lines of its output
+# into $APPBOX_TEST_ENV_FILE when that is set.
+set -euo pipefail
+
+STATE=/var/lib/appbox-test
+CACHE=/var/cache/appbox-test
+TEST_USER=${APPBOX_TEST_USER:-appboxtest}
+DEBIAN_IMAGE=docker.io/library/debian:bookworm
+CONF=$STATE/containers.conf
+
+log() { printf 'test-env: %s\n' "$*" >&2; }
+
+[ "$(id -u)" = 0 ] || { echo "test-env: run as root (sudo $0)" >&2; exit 1; }
+
+packages=(podman runc conmon uidmap slirp4netns fuse-overlayfs catatonit docker.io mmdebstrap
+  desktop-file-utils libglib2.0-bin python3-gi dex tmux curl util-linux procps hyperfine
+  python3 openjdk-17-jdk-headless maven)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+mkdir -p "$STATE" "$CACHE"
+# Rootful Podman here lacks CAP_SYS_RESOURCE and runs hybrid cgroups: runc, and rlimits it may set.
+cat > "$CONF.tmp" <<'CONF'
+[containers]
+default_ulimits = ["nofile=16384:16384", "nproc=16384:16384"]
+[engine]
+runtime = "runc"
+CONF
+mv "$CONF.tmp" "$CONF"
+chmod 644 "$CONF"
+
+# Rootless Podman warns, and bind propagation fails, while / is a private mount.
+mount --make-rshared / 2>/dev/null || true
+
+if ! id "$TEST_USER" >/dev/null 2>&1; then
+  log "creating test user $TEST_USER"
+  useradd -m -s /bin/bash "$TEST_USER"
+fi
+grep -q "^$TEST_USER:" /etc/subuid || usermod --add-subuids 200000-265535 "$TEST_USER"
+grep -q "^$TEST_USER:" /etc/subgid || usermod --add-subgids 200000-265535 "$TEST_USER"
+TEST_UID=$(id -u "$TEST_USER")
+TEST_HOME=$(getent passwd "$TEST_USER" | cut -d: -f6)
+RUNTIME_DIR=/run/user/$TEST_UID
+install -d -m 700 -o "$TEST_USER" -g "$TEST_USER" "$RUNTIME_DIR"
+
+# dockerd: nothing starts it on this machine.
+if ! curl -sf --unix-socket /var/run/docker.sock http://d/_ping >/dev/null 2>&1; then
+  log "starting dockerd"
+  nohup dockerd >/var/log/appbox-test-dockerd.log 2>&1 &
+  for _ in $(seq 1 100); do
+    curl -sf --unix-socket /var/run/docker.sock http://d/_ping >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -sf --unix-socket /var/run/docker.sock http://d/_ping >/dev/null || { log "dockerd did not start"; tail -20 /var/log/appbox-test-dockerd.log >&2; exit 1; }
+fi
+
+# The rootful Podman API service, with the test settings.
+if ! curl -sf --unix-socket /run/podman/podman.sock http://d/_ping >/dev/null 2>&1; then
+  log "starting the rootful Podman API service"
+  mkdir -p /run/podman
+  rm -f /run/podman/podman.sock
+  CONTAINERS_CONF=$CONF nohup podman system service --time=0 unix:///run/podman/podman.sock \
+    >/var/log/appbox-test-podman.log 2>&1 &
+  for _ in $(seq 1 100); do
+    curl -sf --unix-socket /run/podman/podman.sock http://d/_ping >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -sf --unix-socket /run/podman/podman.sock http://d/_ping >/dev/null || { log "podman service did not start"; exit 1; }
+fi
+
+# Each test gets its own HOME, but rootless Podman keeps its images under HOME: pin the test
+# user's storage so every test sees the same images.
+STORAGE_CONF=$STATE/storage-$TEST_USER.conf
+cat > "$STORAGE_CONF.tmp" <<STORAGE
+[storage]
+driver = "vfs"
+graphroot = "$TEST_HOME/.local/share/containers/storage"
+rootless_storage_path = "$TEST_HOME/.local/share/containers/storage"
+runroot = "$RUNTIME_DIR/containers"
+STORAGE
+mv "$STORAGE_CONF.tmp" "$STORAGE_CONF"
+chmod 644 "$STORAGE_CONF"
+
+as_user() {
+  runuser -u "$TEST_USER" -- env -i HOME="$TEST_HOME" USER="$TEST_USER" LOGNAME="$TEST_USER" \
+    PATH=/usr/local/bin:/usr/bin:/bin XDG_RUNTIME_DIR="$RUNTIME_DIR" CONTAINERS_CONF="$CONF" \
+    CONTAINERS_STORAGE_CONF="$STORAGE_CONF" "$@"
+}
+
+# The Debian base image, made once from the mirror (no registry is reachable here).
+TARBALL=$CACHE/debian-bookworm.tar
+if [ ! -s "$TARBALL" ]; then
+  log "bootstrapping Debian bookworm from the mirror (once)"
+  mmdebstrap --quiet --variant=apt --include=sudo,ca-certificates --format=tar bookworm \
+    "$TARBALL.tmp" http://deb.debian.org/debian
+  mv "$TARBALL.tmp" "$TARBALL"
+fi
+chmod 644 "$TARBALL"
+if ! CONTAINERS_CONF=$CONF podman image exists "$DEBIAN_IMAGE"; then
+  log "loading $DEBIAN_IMAGE into rootful Podman"
+  CONTAINERS_CONF=$CONF podman import -q "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
+fi
+if ! docker image inspect "$DEBIAN_IMAGE" >/dev/null 2>&1; then
+  log "loading $DEBIAN_IMAGE into Docker"
+  docker import "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
+fi
+if ! as_user podman image exists "$DEBIAN_IMAGE"; then
+  log "loading $DEBIAN_IMAGE into $TEST_USER's rootless Podman"
+  as_user podman import -q "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
+fi
+
+env_lines="APPBOX_TEST_USER=$TEST_USER
+APPBOX_TEST_UID=$TEST_UID
+APPBOX_TEST_RUNTIME_DIR=$RUNTIME_DIR
+APPBOX_TEST_CONTAINERS_CONF=$CONF
+APPBOX_TEST_STORAGE_CONF=$STORAGE_CONF
+APPBOX_TEST_DEBIAN_IMAGE=$DEBIAN_IMAGE"
+if [ -n "${APPBOX_TEST_ENV_FILE:-}" ]; then
+  printf '%s\n' "$env_lines" > "$APPBOX_TEST_ENV_FILE"
+fi
+log "ready"
