@@ -9,8 +9,8 @@ import io.appbox.core.ErrorCode;
  */
 final class ProfileProblem {
   static final String HINT =
-      "Fix the profile at that line; the profile format is described in appbox's"
-          + " distro-profiles/README.md.";
+      "Fix the profile at that line; appbox's documentation on distro profiles describes"
+          + " every field.";
 
   private ProfileProblem() {}
 

@@ -7,13 +7,12 @@ import io.appbox.core.Quote;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.ProfileCatalog;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,18 +61,17 @@ public final class ProfileRepository implements ProfileCatalog {
   @Override
   public synchronized List<DistroProfile> all() {
     if (all == null) {
-      Map<String, DistroProfile> byId = new LinkedHashMap<>();
-      for (String id : builtins.ids()) {
-        builtins.load(id).ifPresent(profile -> byId.put(id, profile));
-      }
+      // The user's first: a built-in they replace is never read.
+      Map<String, DistroProfile> byId = new TreeMap<>();
       for (DistroProfile profile : userProfiles.loadAll()) {
         byId.put(profile.id(), profile);
       }
-      all =
-          byId.values().stream()
-              .map(this::withImageOverride)
-              .sorted(Comparator.comparing(DistroProfile::id))
-              .toList();
+      for (String id : builtins.ids()) {
+        if (!byId.containsKey(id)) {
+          builtins.load(id).ifPresent(profile -> byId.put(id, profile));
+        }
+      }
+      all = byId.values().stream().map(this::withImageOverride).toList();
     }
     return all;
   }

@@ -165,6 +165,20 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void theReadmeExampleLoads(@TempDir Path dir) throws IOException {
+      String readme = Files.readString(Path.of("README.md"));
+      int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+      String example = readme.substring(start, readme.indexOf("```", start));
+      Path file = Files.writeString(dir.resolve("debian-testing.yaml"), example);
+
+      DistroProfile profile = ProfileLoader.load(file);
+
+      assertThat(profile.id()).isEqualTo("debian-testing");
+      assertThat(profile.bootstrap().orElseThrow().suite()).isEqualTo("trixie");
+      assertThat(profile.packages().search().root()).isFalse();
+    }
+
+    @Test
     void fileNamedAfterItsIdLoadsWithThePathAsSource(@TempDir Path dir) throws IOException {
       Path file = Files.writeString(dir.resolve("test.yaml"), VALID);
 
