@@ -1,5 +1,6 @@
 package io.appbox.profiles;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,6 @@ enum CommandKey {
   }
 
   static List<String> keys() {
-    return java.util.Arrays.stream(values()).map(command -> command.key).toList();
+    return Arrays.stream(values()).map(command -> command.key).toList();
   }
 }

@@ -60,8 +60,7 @@ final class PackageCommandsTranslator {
           .problem(
               "appbox does not read the output of "
                   + key.key
-                  + "; only of search, show,"
-                  + " list-installed, list-files and owner",
+                  + "; only of search, show, list-installed, list-files and owner",
               "Remove the output field.");
     }
     Optional<Pattern> pattern =

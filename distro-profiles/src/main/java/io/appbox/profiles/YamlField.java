@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.Quote;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -80,7 +81,7 @@ record YamlField(String file, String path, Node node) {
     if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.BOOL)) {
       throw problem("expected true or false, found " + describe(node));
     }
-    return Boolean.parseBoolean(((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT));
+    return Boolean.parseBoolean(((ScalarNode) node).getValue().toLowerCase(Locale.ROOT));
   }
 
   List<YamlField> elements() {
