@@ -119,7 +119,7 @@ if ! docker image inspect "$DEBIAN_IMAGE" >/dev/null 2>&1; then
   log "loading $DEBIAN_IMAGE into Docker"
   docker import "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
 fi
-if ! as_user podman image exists "$DEBIAN_IMAGE"; then
+if [ -z "${APPBOX_TEST_SKIP_USER_IMAGE:-}" ] && ! as_user podman image exists "$DEBIAN_IMAGE"; then
   log "loading $DEBIAN_IMAGE into $TEST_USER's rootless Podman"
   as_user podman import -q "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
 fi

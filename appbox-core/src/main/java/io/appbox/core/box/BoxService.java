@@ -172,14 +172,7 @@ public final class BoxService {
   }
 
   public DistroProfile profile(String distro) {
-    return profiles
-        .find(distro)
-        .orElseThrow(
-            () ->
-                new AppboxException(
-                    ErrorCode.PROFILE_NOT_FOUND,
-                    "There is no distro profile " + Quote.of(distro) + ".",
-                    "See the profiles there are: appbox profiles"));
+    return profiles.require(distro);
   }
 
   public List<Box> list() {

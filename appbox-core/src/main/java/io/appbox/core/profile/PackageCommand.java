@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param argv the program and its fixed arguments
  * @param root whether it runs as root inside the box
  * @param output for queries, a pattern with named groups ({@code name}, {@code version}, {@code
- *     summary}, {@code key}, {@code value}) matched against each line of output
+ *     summary}, {@code key}, {@code value}, {@code path}) searched through the whole output with
+ *     {@code Matcher.find()}, one record per match: some tools print a record over two lines
  */
 public record PackageCommand(List<String> argv, boolean root, Optional<Pattern> output) {
   public PackageCommand {

@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
  * @param search search the repositories (term appended); {@code output} yields name and summary
  * @param show describe one package (name appended); {@code output} yields key and value
  * @param listInstalled installed packages; {@code output} yields name and version
- * @param listFiles the files one package installed (name appended), one path a line
+ * @param listFiles the files one package installed (name appended); {@code output} yields {@code
+ *     path}, relative to the box's root when it does not start with '/'
  * @param owner the package that owns a file (path appended); {@code output} yields name
  * @param update refresh the package index
  * @param upgrade upgrade every package
  * @param autoremove remove packages nothing needs any more
  * @param clean drop downloaded package files
  * @param healthCheck exits 0 when the package database is consistent
- * @param notFound matches the package manager's message for an unknown package; group {@code name}
- *     names it
+ * @param notFound searched through standard output and error together for the package manager's
+ *     message about an unknown package; group {@code name} names it
  * @param progress how the package manager reports progress on its output
  */
 public record PackageCommands(

@@ -8,4 +8,15 @@ public interface ProfileCatalog {
   List<DistroProfile> all();
 
   Optional<DistroProfile> find(String id);
+
+  /** The profile, or PROFILE_NOT_FOUND naming the distros there are. */
+  default DistroProfile require(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new io.appbox.core.AppboxException(
+                    io.appbox.core.ErrorCode.PROFILE_NOT_FOUND,
+                    "There is no distro profile " + io.appbox.core.Quote.of(id) + ".",
+                    "See the profiles there are: appbox profiles"));
+  }
 }
