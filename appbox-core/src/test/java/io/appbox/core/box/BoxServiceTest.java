@@ -1,0 +1,215 @@
+package io.appbox.core.box;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Progress;
+import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.Mount;
+import io.appbox.core.export.Export;
+import io.appbox.core.export.ExportKind;
+import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.host.Host;
+import io.appbox.core.host.HostUser;
+import io.appbox.core.profile.Bootstrap;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.core.profile.PackageCommand;
+import io.appbox.core.profile.PackageCommands;
+import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.core.profile.ProgressFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BoxServiceTest {
+  @TempDir Path home;
+
+  private final FakeEngine engine = new FakeEngine();
+  private final List<Export> records = new ArrayList<>();
+  private final List<AttachedCommand> attached = new ArrayList<>();
+
+  private BoxService service() {
+    HostUser user = new HostUser("ann", 1000, 1000, "ann", home, "/bin/zsh");
+    Host host =
+        new Host() {
+          @Override
+          public HostUser user() {
+            return user;
+          }
+
+          @Override
+          public Map<String, String> environment() {
+            return Map.of("XDG_RUNTIME_DIR", home.toString(), "DISPLAY", ":1");
+          }
+
+          @Override
+          public Path workingDirectory() {
+            return home.resolve("project");
+          }
+
+          @Override
+          public boolean exists(Path path) {
+            return Files.exists(path);
+          }
+        };
+    ExportRegistry registry =
+        new ExportRegistry() {
+          @Override
+          public List<Export> all() {
+            return List.copyOf(records);
+          }
+
+          @Override
+          public List<Export> update(UnaryOperator<List<Export>> change) {
+            List<Export> next = change.apply(List.copyOf(records));
+            records.clear();
+            records.addAll(next);
+            return next;
+          }
+        };
+    PackageCommand c = PackageCommand.of(true, "true");
+    DistroProfile debian =
+        new DistroProfile(
+            "debian",
+            "Debian",
+            ImageRef.parse("docker.io/library/debian:bookworm"),
+            Optional.of(
+                new Bootstrap(
+                    "mmdebstrap", "bookworm", "http://deb.debian.org/debian", "apt", List.of())),
+            new PackageCommands(
+                c, c, c, c, c, c, c, c, c, c, c, c, Optional.empty(), ProgressFormat.NONE),
+            Map.of(),
+            DistroProfile.BUILT_IN);
+    ProfileCatalog profiles =
+        new ProfileCatalog() {
+          @Override
+          public List<DistroProfile> all() {
+            return List.of(debian);
+          }
+
+          @Override
+          public Optional<DistroProfile> find(String id) {
+            return id.equals("debian") ? Optional.of(debian) : Optional.empty();
+          }
+        };
+    return new BoxService(
+        engine,
+        profiles,
+        host,
+        registry,
+        (box, cmd) -> {
+          attached.add(cmd);
+          return 0;
+        },
+        "0.1.0",
+        "debian");
+  }
+
+  @Test
+  void createLabelsTheBoxSharesTheHostAndSetsUpTheUser() {
+    service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
+    var spec = engine.specs.get(BoxName.of("dev"));
+    assertThat(spec.labels())
+        .containsEntry("io.appbox.manager", "appbox")
+        .containsEntry("io.appbox.distro", "debian")
+        .containsEntry("io.appbox.home", home.toString())
+        .containsEntry("io.appbox.uid", "1000");
+    assertThat(spec.mounts())
+        .contains(
+            new Mount(home, home, false), new Mount(Path.of("/"), Path.of("/run/host"), true));
+    assertThat(engine.running.get(BoxName.of("dev"))).isTrue();
+    assertThat(engine.execs).hasSize(1);
+    assertThat(engine.execs.get(0).user()).isEqualTo("root");
+    assertThat(engine.execs.get(0).argv())
+        .endsWith("ann", "1000", "1000", "ann", home.toString(), "/bin/zsh");
+  }
+
+  @Test
+  void aFailedSetupLeavesNoBox() {
+    engine.onExec = r -> new ExecResult(1, "", "no shell");
+    assertThatThrownBy(
+            () -> service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE))
+        .hasMessageContaining("no shell");
+    assertThat(engine.specs).isEmpty();
+  }
+
+  @Test
+  void anExistingBoxIsAConflictAndAMissingImageSaysHowToBuildIt() {
+    BoxService s = service();
+    s.create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
+    assertThatThrownBy(() -> s.create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE))
+        .satisfies(e -> assertThat(((AppboxException) e).code()).isEqualTo(ErrorCode.BOX_EXISTS));
+    engine.images.clear();
+    assertThatThrownBy(
+            () -> s.create(CreateBox.named(BoxName.of("other"), "debian"), Progress.NONE))
+        .satisfies(
+            e -> {
+              assertThat(((AppboxException) e).code()).isEqualTo(ErrorCode.IMAGE_NOT_FOUND);
+              assertThat(((AppboxException) e).hint()).contains("appbox image build debian");
+            });
+  }
+
+  @Test
+  void runStartsAStoppedBoxAndRunsAsTheUserInTheCurrentDirectory() throws Exception {
+    Files.createDirectories(home.resolve("project"));
+    BoxService s = service();
+    s.create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
+    s.stop(BoxName.of("dev"));
+    assertThat(s.run(BoxName.of("dev"), List.of("id"), false, false)).isZero();
+    assertThat(engine.running.get(BoxName.of("dev"))).isTrue();
+    AttachedCommand cmd = attached.get(0);
+    assertThat(cmd.user()).isEqualTo("1000:1000");
+    assertThat(cmd.workdir()).isEqualTo(home.resolve("project").toString());
+    assertThat(cmd.environment())
+        .containsEntry("DISPLAY", ":1")
+        .containsEntry("HOME", home.toString());
+  }
+
+  @Test
+  void removeDeletesTheBoxesExportsAndOnlyThose() throws Exception {
+    BoxService s = service();
+    s.create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
+    Path mine = Files.writeString(home.resolve("mine.desktop"), "x");
+    Path other = Files.writeString(home.resolve("other.desktop"), "y");
+    records.add(
+        new Export(
+            BoxName.of("dev"),
+            "podman-rootless",
+            ExportKind.APP,
+            "mine",
+            "",
+            "",
+            List.of(mine),
+            Instant.EPOCH));
+    records.add(
+        new Export(
+            BoxName.of("web"),
+            "podman-rootless",
+            ExportKind.APP,
+            "other",
+            "",
+            "",
+            List.of(other),
+            Instant.EPOCH));
+    assertThatThrownBy(() -> s.remove(BoxName.of("dev"), false)).hasMessageContaining("is running");
+    assertThat(s.remove(BoxName.of("dev"), true)).extracting(Export::name).containsExactly("mine");
+    assertThat(mine).doesNotExist();
+    assertThat(other).exists();
+    assertThat(records).extracting(Export::name).containsExactly("other");
+    assertThatThrownBy(() -> s.remove(BoxName.of("dev"), true))
+        .satisfies(
+            e -> assertThat(((AppboxException) e).code()).isEqualTo(ErrorCode.BOX_NOT_FOUND));
+  }
+}

@@ -1,0 +1,105 @@
+package io.appbox.core.box;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerSpec;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.EngineKind;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.OutputListener;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** An engine in memory, for the core's unit tests; end-to-end tests use the real ones. */
+final class FakeEngine implements ContainerEngine {
+  final Map<BoxName, ContainerSpec> specs = new LinkedHashMap<>();
+  final Map<BoxName, Boolean> running = new LinkedHashMap<>();
+  final List<ExecRequest> execs = new ArrayList<>();
+  final List<String> images = new ArrayList<>(List.of("docker.io/library/debian:bookworm"));
+  Function<ExecRequest, ExecResult> onExec = r -> new ExecResult(0, "", "");
+
+  @Override
+  public EngineInfo info() {
+    return new EngineInfo(
+        EngineKind.PODMAN, true, Path.of("/fake.sock"), "4.3.1", Optional.empty());
+  }
+
+  @Override
+  public List<ContainerState> list() {
+    return specs.keySet().stream().map(n -> inspect(n).orElseThrow()).toList();
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(BoxName name) {
+    ContainerSpec spec = specs.get(name);
+    if (spec == null) {
+      return Optional.empty();
+    }
+    boolean up = running.getOrDefault(name, false);
+    return Optional.of(
+        new ContainerState(
+            name,
+            "id-" + name,
+            spec.image().toString(),
+            up,
+            up ? "running" : "exited",
+            up ? 4242 : 0,
+            spec.labels()));
+  }
+
+  @Override
+  public void create(ContainerSpec spec) {
+    if (specs.containsKey(spec.name())) {
+      throw new AppboxException(ErrorCode.BOX_EXISTS, "exists", "");
+    }
+    specs.put(spec.name(), spec);
+  }
+
+  @Override
+  public void start(BoxName name) {
+    running.put(name, true);
+  }
+
+  @Override
+  public void stop(BoxName name, int timeoutSeconds) {
+    running.put(name, false);
+  }
+
+  @Override
+  public void remove(BoxName name, boolean force) {
+    specs.remove(name);
+    running.remove(name);
+  }
+
+  @Override
+  public ExecResult exec(BoxName name, ExecRequest request, OutputListener listener) {
+    execs.add(request);
+    return onExec.apply(request);
+  }
+
+  @Override
+  public boolean imageExists(ImageRef image) {
+    return images.contains(image.toString());
+  }
+
+  @Override
+  public void pull(ImageRef image, OutputListener progress) {
+    throw new AppboxException(ErrorCode.IMAGE_NOT_FOUND, "no registry", "");
+  }
+
+  @Override
+  public void importRootfs(InputStream tarball, ImageRef tag) {
+    images.add(tag.toString());
+  }
+}

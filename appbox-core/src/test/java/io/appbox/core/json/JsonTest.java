@@ -1,0 +1,63 @@
+package io.appbox.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTest {
+  @Nested
+  class Valid {
+    @Test
+    void parsesEveryKindOfValue() {
+      Object v =
+          Json.parse(" {\"a\":[1,-2.5,true,false,null,\"x\\n\\u00e9\\\"\"],\"b\":{},\"c\":[]} ");
+      assertThat(v)
+          .isEqualTo(
+              Map.of(
+                  "a", Arrays.asList(1L, new BigDecimal("-2.5"), true, false, null, "x\né\""),
+                  "b", Map.of(),
+                  "c", List.of()));
+    }
+
+    @Test
+    void writesWhatItReads() {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("text", "tab\there \"quoted\" back\\slash \u0001 ü 🙂");
+      doc.put("n", 42L);
+      doc.put("list", Arrays.asList(1, null, "x"));
+      String written = Json.write(doc);
+      assertThat(written).doesNotContain("\t").contains("\\u0001");
+      assertThat(Json.parse(written)).isEqualTo(Json.parse(Json.writePretty(doc)));
+      assertThat(((Map<?, ?>) Json.parse(written)).get("text")).isEqualTo(doc.get("text"));
+    }
+
+    @Test
+    void keepsKeyOrder() {
+      assertThat(Json.write(Json.parse("{\"z\":1,\"a\":2}"))).isEqualTo("{\"z\":1,\"a\":2}");
+    }
+  }
+
+  @Nested
+  class Invalid {
+    @ParameterizedTest
+    @ValueSource(
+        strings = {"", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "nul", "{} x", "\"a\nb\""})
+    void refused(String text) {
+      assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+      assertThatThrownBy(() -> Json.parse("[".repeat(100_000))).isInstanceOf(JsonException.class);
+    }
+  }
+}
