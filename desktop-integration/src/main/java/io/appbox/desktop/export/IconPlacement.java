@@ -41,11 +41,14 @@ public final class IconPlacement {
    *
    * @param name the name for {@code Icon=}, or empty when the entry goes without an icon
    * @param files the files to list in the export record
+   * @param created the files that did not exist before, to delete if the export fails later
    * @param warnings what the user should know
    */
-  public record Placed(Optional<String> name, List<Path> files, List<String> warnings) {
+  public record Placed(
+      Optional<String> name, List<Path> files, List<Path> created, List<String> warnings) {
     public Placed {
       files = List.copyOf(files);
+      created = List.copyOf(created);
       warnings = List.copyOf(warnings);
     }
   }
@@ -55,28 +58,35 @@ public final class IconPlacement {
    * lists, and record the files it returns.
    */
   public Placed place(IconSet icons, BoxName box, Set<Path> recordedFiles) {
-    Set<Path> recorded =
-        recordedFiles.stream()
-            .map(p -> p.toAbsolutePath().normalize())
-            .collect(Collectors.toUnmodifiableSet());
+    return place(icons, box, recordedFiles, Set.of());
+  }
+
+  /**
+   * Like {@link #place(IconSet, BoxName, Set)}, when the export replaces an earlier export of the
+   * same application: the files of that export ({@code replacing}) are its own to overwrite, and do
+   * not make the icon need another name.
+   */
+  public Placed place(IconSet icons, BoxName box, Set<Path> recordedFiles, Set<Path> replacing) {
+    Set<Path> recorded = normalised(recordedFiles);
+    Set<Path> own = normalised(replacing);
     List<String> warnings = new ArrayList<>(icons.warnings());
     if (icons.isEmpty()) {
       warnings.add("No icon file named " + Quote.of(icons.name()) + " was found in the box.");
-      return new Placed(Optional.empty(), List.of(), warnings);
+      return new Placed(Optional.empty(), List.of(), List.of(), warnings);
     }
     String name = icons.name();
-    if (anyDifferent(icons, name, recorded, true)) {
-      String own = "appbox-" + box + "-" + icons.name();
+    if (anyDifferent(icons, name, own)) {
+      String boxName = "appbox-" + box + "-" + icons.name();
       if (name.startsWith("appbox-" + box + "-")
-          || own.length() > IconReference.MAX_NAME_LENGTH
-          || anyDifferent(icons, own, recorded, false)) {
+          || boxName.length() > IconReference.MAX_NAME_LENGTH
+          || anyDifferent(icons, boxName, recorded)) {
         warnings.add(
             "Icon "
                 + Quote.of(icons.name())
                 + " would replace files appbox did not create; the entry is exported without it.");
-        return new Placed(Optional.empty(), List.of(), warnings);
+        return new Placed(Optional.empty(), List.of(), List.of(), warnings);
       }
-      name = own;
+      name = boxName;
     }
     List<Path> written = new ArrayList<>();
     List<Path> record = new ArrayList<>();
@@ -103,15 +113,14 @@ public final class IconPlacement {
       written.forEach(files::delete);
       throw e;
     }
-    return new Placed(Optional.of(name), record, warnings);
+    return new Placed(Optional.of(name), record, written, warnings);
   }
 
   /**
-   * True when a file of the icon under {@code name} is there with other content; with {@code
-   * evenRecorded} false, files the record lists do not count (they are this box's, and replaced).
+   * True when a file of the icon under {@code name} is there with other content and is not one of
+   * {@code replaceable}, the files this export may overwrite.
    */
-  private boolean anyDifferent(
-      IconSet icons, String name, Set<Path> recorded, boolean evenRecorded) {
+  private boolean anyDifferent(IconSet icons, String name, Set<Path> replaceable) {
     for (IconFile f : icons.files()) {
       String rel = f.relativePath(name);
       if (!files.exists(ExportArea.ICONS, rel)) {
@@ -121,11 +130,17 @@ public final class IconPlacement {
       if (there.isPresent() && Arrays.equals(there.get(), f.content())) {
         continue;
       }
-      if (evenRecorded || !recorded.contains(files.resolve(ExportArea.ICONS, rel))) {
+      if (!replaceable.contains(files.resolve(ExportArea.ICONS, rel))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static Set<Path> normalised(Set<Path> paths) {
+    return paths.stream()
+        .map(p -> p.toAbsolutePath().normalize())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private Optional<byte[]> existing(String rel) {

