@@ -1,0 +1,94 @@
+package io.appbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
+
+/** Option parsing and exit codes, without running anything against an engine. */
+class CommandLineTest {
+  private static CommandLine parse(String... args) {
+    AppboxCommand root = new AppboxCommand(Map.of(), o -> null);
+    CommandLine cli = Main.commandLine(root, args);
+    cli.parseArgs(args);
+    return cli;
+  }
+
+  @Test
+  void runKeepsEverythingAfterTheBoxForTheCommand() {
+    CommandLine cli = parse("--json", "run", "--root", "dev", "--", "ls", "-la", "--json");
+    RunCommand run = cli.getSubcommands().get("run").getCommand();
+    assertThat(run.root).isTrue();
+    assertThat(run.box).isEqualTo("dev");
+    assertThat(run.command).containsExactly("--", "ls", "-la", "--json");
+    AppboxCommand root = cli.getCommand();
+    assertThat(root.global.json).isTrue();
+  }
+
+  @Test
+  void globalOptionsWorkAfterTheCommandName() {
+    CommandLine cli =
+        parse("create", "dev", "--engine", "docker", "--json", "--volume", "/a:/b:ro");
+    CreateCommand create = cli.getSubcommands().get("create").getCommand();
+    assertThat(create.name).isEqualTo("dev");
+    assertThat(create.volumes).containsExactly("/a:/b:ro");
+    AppboxCommand root = cli.getCommand();
+    assertThat(root.global.engine).isEqualTo(GlobalOptions.Engine.docker);
+    assertThat(root.global.json).isTrue();
+  }
+
+  @Test
+  void onlyTheInvokedCommandIsBuilt() {
+    assertThat(Commands.invoked(new String[] {"--engine", "podman", "ls"})).isEqualTo("list");
+    assertThat(Commands.invoked(new String[] {"-v", "--json", "run", "x"})).isEqualTo("run");
+    assertThat(Commands.invoked(new String[] {"--help"})).isNull();
+    assertThat(parse("list").getSubcommands()).containsOnlyKeys("list", "ls");
+    assertThat(parse("--help").getSubcommands())
+        .containsKeys("create", "run", "enter", "image", "rm");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ErrorCode.class)
+  void everyErrorCodeHasAnExitCodeFromTheSpec(ErrorCode code) {
+    assertThat(ExitCodes.of(code)).isBetween(1, 6);
+  }
+
+  @Test
+  void usageErrorsExitTwoAndSayWhatToDo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {"create", "--no-such-option", "x"},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unknown option")
+        .contains("appbox create --help");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void usageErrorsWithJsonAreOneJsonDocument() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {"--json", "create", ""},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"ok\":false,\"error\":{\"code\":\"INVALID_INPUT\",\"message\":\"A box name cannot be empty.\",\"hint\":\"Name the box, for example: appbox create dev\"}}\n");
+  }
+}

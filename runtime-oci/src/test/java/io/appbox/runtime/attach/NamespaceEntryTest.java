@@ -1,0 +1,91 @@
+package io.appbox.runtime.attach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.EngineKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NamespaceEntryTest {
+  private final ContainerState box =
+      new ContainerState(BoxName.of("dev"), "id", "img", true, "running", 4242, Map.of());
+  private final AttachedCommand command =
+      new AttachedCommand(
+          List.of("printf", "%s", "a b", ""), "1000:1000", Map.of(), "/home/ann", false);
+
+  private static EngineInfo engine(EngineKind kind, boolean rootless) {
+    return new EngineInfo(kind, rootless, Path.of("/s"), "1", Optional.empty());
+  }
+
+  @Test
+  void rootlessJoinsTheUserNamespaceKeepingTheUsersCredentials() {
+    NamespaceEntry entry =
+        new NamespaceEntry(
+            engine(EngineKind.PODMAN, true), 1000, Optional.of(Path.of("/usr/bin/nsenter")));
+    assertThat(entry.argv(box, command))
+        .containsExactly(
+            "/usr/bin/nsenter",
+            "--target",
+            "4242",
+            "--user",
+            "--preserve-credentials",
+            "--mount",
+            "--",
+            "/bin/sh",
+            "-c",
+            NamespaceEntry.CHDIR,
+            "appbox-run",
+            "/home/ann",
+            "printf",
+            "%s",
+            "a b",
+            "");
+  }
+
+  @Test
+  void theFastPathIsClosedToThoseWhoDoNotOwnTheNamespaces() {
+    Optional<Path> nsenter = Optional.of(Path.of("/usr/bin/nsenter"));
+    assertThat(new NamespaceEntry(engine(EngineKind.DOCKER, false), 1000, nsenter).unavailable(box))
+        .contains("the box's namespaces belong to the engine, not to you");
+    assertThat(
+            new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, Optional.empty())
+                .unavailable(box))
+        .contains("nsenter is not installed");
+    ContainerState stopped =
+        new ContainerState(BoxName.of("dev"), "id", "img", false, "exited", 0, Map.of());
+    assertThat(
+            new NamespaceEntry(engine(EngineKind.PODMAN, false), 0, nsenter).unavailable(stopped))
+        .contains("the box reports no process");
+  }
+
+  @Test
+  void theEngineCliFallbackPassesArgumentsUntouched() {
+    AttachedCommand tty =
+        new AttachedCommand(
+            List.of("sh", "-c", "echo $1", "x y"), "1000:1000", Map.of("A", "1"), "/w", true);
+    assertThat(EngineCliExec.argv(Path.of("/usr/bin/docker"), box, tty))
+        .containsExactly(
+            "/usr/bin/docker",
+            "exec",
+            "--interactive",
+            "--tty",
+            "--user",
+            "1000:1000",
+            "--workdir",
+            "/w",
+            "--env",
+            "A=1",
+            "dev",
+            "sh",
+            "-c",
+            "echo $1",
+            "x y");
+  }
+}
