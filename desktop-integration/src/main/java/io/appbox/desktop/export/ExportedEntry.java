@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *   <li>{@code X-Appbox-Box} and {@code X-Appbox-Package} say where the entry came from.
  *   <li>Control characters are removed from every value; a name left empty is refused.
  *   <li>Keys the specification does not know and that do not start with {@code X-} are removed, as
- *       are localized keys without their unlocalized key.
+ *       are translations of keys that cannot be translated ({@code Exec[de]}) and localized keys
+ *       without their unlocalized key. So are the few extension keys that start the program another
+ *       way (as another user, through D-Bus, Flatpak or Snap).
  *   <li>Groups other than {@code [Desktop Entry]} and the actions it lists are removed: an action
  *       group that is not listed, or any other group, may hold commands meant for the box.
  *   <li>{@code SingleMainWindow}, the one key added in version 1.5 of the specification, is removed
@@ -82,6 +84,25 @@ public record ExportedEntry(
           "PrefersNonDefaultGPU");
 
   private static final Set<String> ACTION_KEYS = Set.of("Name", "Icon", "Exec");
+
+  /** Keys of type localestring or iconstring; a translation of any other key is dropped. */
+  private static final Set<String> LOCALIZABLE =
+      Set.of("Name", "GenericName", "Comment", "Icon", "Keywords");
+
+  /**
+   * Extension keys that make a desktop start the program another way than its {@code Exec}: as
+   * another user, through D-Bus, Flatpak or Snap. On the host they would bypass the launcher.
+   */
+  private static final Set<String> DROPPED_EXTENSIONS =
+      Set.of(
+          "X-KDE-SubstituteUID",
+          "X-KDE-Username",
+          "X-DBUS-ServiceName",
+          "X-DBUS-StartupType",
+          "X-Flatpak",
+          "X-Flatpak-RenamedFrom",
+          "X-SnapInstanceName");
+
   private static final Set<String> KNOWN_VERSIONS = Set.of("1.0", "1.1", "1.2", "1.3", "1.4");
 
   public ExportedEntry {
@@ -216,10 +237,7 @@ public record ExportedEntry(
   private static DesktopGroup clean(DesktopGroup group, Set<String> known) {
     DesktopGroup out =
         group.mapRaw(
-            (key, raw) ->
-                known.contains(key.name()) || key.name().startsWith("X-")
-                    ? ValueEscapes.stripControlCharacters(raw)
-                    : null);
+            (key, raw) -> kept(key, known) ? ValueEscapes.stripControlCharacters(raw) : null);
     List<GroupLine> lines = new ArrayList<>();
     for (GroupLine line : out.lines()) {
       lines.add(
@@ -228,6 +246,14 @@ public record ExportedEntry(
               : line);
     }
     return new DesktopGroup(group.name(), lines);
+  }
+
+  private static boolean kept(EntryKey key, Set<String> known) {
+    String name = key.name();
+    if (name.startsWith("X-")) {
+      return !DROPPED_EXTENSIONS.contains(name);
+    }
+    return known.contains(name) && (!key.isLocalized() || LOCALIZABLE.contains(name));
   }
 
   private static String commentText(String comment) {

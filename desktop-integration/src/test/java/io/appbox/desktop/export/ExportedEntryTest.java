@@ -214,13 +214,25 @@ class ExportedEntryTest {
               "Encoding=UTF-8",
               "Foo=bar",
               "X-Foo=kept",
-              "Keywords[de]=orphan;");
+              "Keywords[de]=orphan;",
+              "Exec[de]=evil",
+              "X-KDE-SubstituteUID=true",
+              "X-DBUS-ServiceName=org.evil",
+              "Comment=c",
+              "Comment[de]=k");
       DesktopEntry out = exported(HTOP, source, Optional.empty());
       assertThat(out.main().string("Version")).contains("1.4");
       assertThat(out.main().entries())
           .extracting(kv -> kv.key().toString())
-          .doesNotContain("SingleMainWindow", "Encoding", "Foo", "Keywords[de]")
-          .contains("X-Foo");
+          .doesNotContain(
+              "SingleMainWindow",
+              "Encoding",
+              "Foo",
+              "Keywords[de]",
+              "Exec[de]",
+              "X-KDE-SubstituteUID",
+              "X-DBUS-ServiceName")
+          .contains("X-Foo", "Comment[de]");
     }
 
     @Test
