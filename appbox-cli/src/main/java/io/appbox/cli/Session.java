@@ -96,7 +96,16 @@ final class Session {
       BoxProcessRunner runner =
           new BoxProcessRunner(
               e.info(), new NamespaceEntry(e.info(), host().uid(), nsenter), output::verbose);
-      boxes = new BoxService(e, profiles(), host(), exports(), runner, VERSION, "debian");
+      boxes =
+          new BoxService(
+              e,
+              profiles(),
+              host(),
+              exports(),
+              Wiring.removal(dirs(), exports()),
+              runner,
+              VERSION,
+              "debian");
     }
     return boxes;
   }

@@ -1,18 +1,15 @@
 package io.appbox.cli;
 
-import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.desktop.export.ExportFiles;
+import io.appbox.desktop.export.ExportRecordFile;
+import io.appbox.desktop.export.ExportRemover;
 import io.appbox.profiles.ProfileRepository;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
-/**
- * Which adapter serves each port. INTERIM for exports: desktop-integration's record replaces it.
- */
+/** Which adapter serves each of the core's ports. */
 final class Wiring {
   private Wiring() {}
 
@@ -21,20 +18,14 @@ final class Wiring {
   }
 
   static ExportRegistry exports(XdgDirs dirs) {
-    List<Export> records = new ArrayList<>();
-    return new ExportRegistry() {
-      @Override
-      public List<Export> all() {
-        return List.copyOf(records);
-      }
+    return new ExportRecordFile(dirs.appboxState());
+  }
 
-      @Override
-      public List<Export> update(UnaryOperator<List<Export>> change) {
-        List<Export> next = change.apply(List.copyOf(records));
-        records.clear();
-        records.addAll(next);
-        return next;
-      }
-    };
+  static ExportFiles exportFiles(XdgDirs dirs) {
+    return ExportFiles.forDataHome(dirs.dataHome(), dirs.binDir());
+  }
+
+  static ExportRemover removal(XdgDirs dirs, ExportRegistry registry) {
+    return new ExportRemover(registry, exportFiles(dirs));
   }
 }

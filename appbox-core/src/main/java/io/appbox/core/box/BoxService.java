@@ -15,8 +15,8 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.export.Export;
-import io.appbox.core.export.ExportCleaner;
 import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.export.ExportRemoval;
 import io.appbox.core.host.Host;
 import io.appbox.core.host.HostUser;
 import io.appbox.core.profile.DistroProfile;
@@ -46,6 +46,7 @@ public final class BoxService {
   private final ProfileCatalog profiles;
   private final Host host;
   private final ExportRegistry exports;
+  private final ExportRemoval removal;
   private final AttachedRunner runner;
   private final String version;
   private final String defaultDistro;
@@ -55,6 +56,7 @@ public final class BoxService {
       ProfileCatalog profiles,
       Host host,
       ExportRegistry exports,
+      ExportRemoval removal,
       AttachedRunner runner,
       String version,
       String defaultDistro) {
@@ -62,6 +64,7 @@ public final class BoxService {
     this.profiles = profiles;
     this.host = host;
     this.exports = exports;
+    this.removal = removal;
     this.runner = runner;
     this.version = version;
     this.defaultDistro = defaultDistro;
@@ -219,7 +222,7 @@ public final class BoxService {
               + name);
     }
     engine.remove(name, true);
-    return new ExportCleaner(exports).removeAllFrom(engine.info().id(), name);
+    return removal.removeAllFrom(engine.info().id(), name);
   }
 
   /** Starts the box when it is stopped; returns its running state. */

@@ -14,6 +14,7 @@ import io.appbox.core.engine.Mount;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportKind;
 import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.export.ExportRemoval;
 import io.appbox.core.host.Host;
 import io.appbox.core.host.HostUser;
 import io.appbox.core.profile.Bootstrap;
@@ -104,11 +105,30 @@ class BoxServiceTest {
             return id.equals("debian") ? Optional.of(debian) : Optional.empty();
           }
         };
+    ExportRemoval removal =
+        which -> {
+          List<Export> removed = new ArrayList<>();
+          registry.update(
+              current -> {
+                List<Export> kept = new ArrayList<>();
+                for (Export e : current) {
+                  if (which.test(e)) {
+                    e.files().forEach(f -> f.toFile().delete());
+                    removed.add(e);
+                  } else {
+                    kept.add(e);
+                  }
+                }
+                return kept;
+              });
+          return removed;
+        };
     return new BoxService(
         engine,
         profiles,
         host,
         registry,
+        removal,
         (box, cmd) -> {
           attached.add(cmd);
           return 0;

@@ -135,7 +135,7 @@ public final class AppExporter {
               created.add(desktop);
             }
             written.add(0, desktop);
-            deleteUnlisted(replacing, written, kept);
+            ExportRemover.deleteUnlisted(files, replacing, written, kept);
             Export export =
                 new Export(
                     r.box(),
@@ -163,55 +163,8 @@ public final class AppExporter {
     return new Result(done[0], warnings);
   }
 
-  /**
-   * Removes every export matching {@code which} and its files, except files another remaining
-   * export still lists (a shared icon stays until its last export goes).
-   *
-   * @return the exports removed
-   */
-  public List<Export> remove(Predicate<Export> which) {
-    List<Export> removed = new ArrayList<>();
-    registry.update(
-        current -> {
-          removed.clear();
-          List<Export> kept = new ArrayList<>();
-          Set<Path> gone = new HashSet<>();
-          for (Export e : current) {
-            if (which.test(e)) {
-              removed.add(e);
-              gone.addAll(e.files());
-            } else {
-              kept.add(e);
-            }
-          }
-          deleteUnlisted(gone, List.of(), kept);
-          return kept;
-        });
-    return removed;
-  }
-
   /** The export of desktop-file id {@code desktopId} from a box. */
   public static Predicate<Export> sameApp(BoxName box, String engine, String desktopId) {
     return e -> e.kind() == ExportKind.APP && e.isFrom(engine, box) && e.name().equals(desktopId);
-  }
-
-  /**
-   * Deletes the candidates no remaining export lists. A recorded path outside the export
-   * directories is left alone: appbox never deletes what it would not have written.
-   */
-  private void deleteUnlisted(Set<Path> candidates, List<Path> keep, List<Export> kept) {
-    Set<Path> listed = new HashSet<>(keep);
-    kept.forEach(e -> listed.addAll(e.files()));
-    for (Path file : candidates) {
-      if (!listed.contains(file)) {
-        try {
-          files.delete(file);
-        } catch (AppboxException e) {
-          if (e.code() != ErrorCode.INVALID_INPUT) {
-            throw e;
-          }
-        }
-      }
-    }
   }
 }

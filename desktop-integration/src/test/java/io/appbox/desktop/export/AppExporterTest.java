@@ -42,6 +42,7 @@ class AppExporterTest {
   Path data;
   ExportRecordFile record;
   AppExporter exporter;
+  ExportRemover remover;
 
   @BeforeEach
   void setUp() {
@@ -52,6 +53,7 @@ class AppExporterTest {
             record,
             ExportFiles.forDataHome(data, home.resolve(".local/bin")),
             Clock.fixed(NOW, ZoneOffset.UTC));
+    remover = new ExportRemover(record, ExportFiles.forDataHome(data, home.resolve(".local/bin")));
   }
 
   /** Box files in memory. */
@@ -151,7 +153,7 @@ class AppExporterTest {
                 .string("Icon"))
         .contains("appbox-arch-htop");
 
-    List<Export> removed = exporter.remove(e -> e.box().equals(DEV));
+    List<Export> removed = remover.remove(e -> e.box().equals(DEV));
     assertThat(removed).hasSize(1);
     assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
     assertThat(data.resolve("applications/appbox-dev-htop.desktop")).doesNotExist();
@@ -167,9 +169,9 @@ class AppExporterTest {
         exporter.export(
             request(ARCH, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
     assertThat(arch.export().files()).contains(icon("scalable/apps/htop.svg"));
-    exporter.remove(e -> e.box().equals(DEV));
+    remover.remove(e -> e.box().equals(DEV));
     assertThat(icon("scalable/apps/htop.svg")).exists();
-    exporter.remove(e -> e.box().equals(ARCH));
+    remover.remove(e -> e.box().equals(ARCH));
     assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
     assertThat(record.all()).isEmpty();
   }
@@ -183,7 +185,7 @@ class AppExporterTest {
         exporter.export(
             request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
     assertThat(result.export().files()).doesNotContain(users);
-    exporter.remove(e -> true);
+    remover.remove(e -> true);
     assertThat(users).exists();
   }
 
