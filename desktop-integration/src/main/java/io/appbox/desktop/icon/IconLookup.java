@@ -2,6 +2,7 @@ package io.appbox.desktop.icon;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.Quote;
+import io.appbox.core.export.BoxFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package io.appbox.desktop.icon;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
+import io.appbox.core.export.BoxFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

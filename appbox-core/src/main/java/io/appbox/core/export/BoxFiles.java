@@ -1,10 +1,10 @@
-package io.appbox.desktop.icon;
+package io.appbox.core.export;
 
 import java.util.List;
 
 /**
- * The files of a box, as icon lookup needs them. The container adapter implements it; appbox checks
- * every path it returns again, so a box cannot point the lookup elsewhere.
+ * The files of a box, as exports need them. The container adapter implements it; appbox checks
+ * every path it returns again, so a box cannot point an export elsewhere.
  */
 public interface BoxFiles {
   /**
@@ -22,4 +22,7 @@ public interface BoxFiles {
    * @throws io.appbox.core.AppboxException when the file cannot be read
    */
   byte[] read(String path, int maxBytes);
+
+  /** Whether {@code path} is an executable regular file in the box. */
+  boolean isExecutable(String path);
 }

@@ -1,0 +1,10 @@
+package io.appbox.core.export;
+
+import java.util.List;
+
+/** An export recorded, and what the user should be told about it. */
+public record ExportOutcome(Export export, List<String> warnings) {
+  public ExportOutcome {
+    warnings = List.copyOf(warnings);
+  }
+}

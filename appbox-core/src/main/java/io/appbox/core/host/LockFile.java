@@ -1,0 +1,60 @@
+package io.appbox.core.host;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ErrorCode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An exclusive lock between appbox processes, on a file that stays in place. The kernel drops the
+ * lock when the process dies, so a crash never leaves a box locked.
+ */
+public final class LockFile implements AutoCloseable {
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private LockFile(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** Takes the lock, calling {@code onWait} once if another process holds it, then waiting. */
+  public static LockFile acquire(Path file, Runnable onWait) {
+    try {
+      Files.createDirectories(file.getParent());
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          onWait.run();
+          lock = channel.lock();
+        }
+        return new LockFile(channel, lock);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Could not lock " + file + ": " + e.getMessage(),
+          "Check that the directory is writable.",
+          e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException ignored) {
+      // closing the channel releases the lock in any case
+    }
+  }
+}

@@ -1,0 +1,355 @@
+package io.appbox.core.pkg;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.Progress;
+import io.appbox.core.Quote;
+import io.appbox.core.box.BoxLabels;
+import io.appbox.core.box.BoxService;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.OutputListener;
+import io.appbox.core.host.LockFile;
+import io.appbox.core.profile.DistroProfile;
+import io.appbox.core.profile.PackageCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Package management inside a box, through its distro profile's commands. Changes to one box are
+ * serialised between appbox processes with a lock, so two installs wait for each other instead of
+ * failing on the package manager's own lock.
+ */
+public final class PackageService {
+  private final ContainerEngine engine;
+  private final BoxService boxes;
+  private final Path lockDir;
+
+  public PackageService(ContainerEngine engine, BoxService boxes, Path lockDir) {
+    this.engine = engine;
+    this.boxes = boxes;
+    this.lockDir = lockDir;
+  }
+
+  /** Installs the packages; returns them with the versions now installed. */
+  public List<InstalledPackage> install(
+      BoxName name, List<PackageName> packages, Progress progress) {
+    requireSome(packages);
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      progress.report("install", 0, "Installing " + names(packages) + " in " + name);
+      change(box, profile, profile.packages().install(), packages, progress, "install");
+      Map<String, String> installed = versions(box, profile);
+      List<InstalledPackage> result = new ArrayList<>();
+      for (PackageName p : packages) {
+        result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), "")));
+      }
+      progress.report("install", 100, "Installed " + names(packages));
+      return result;
+    }
+  }
+
+  public void remove(BoxName name, List<PackageName> packages, Progress progress) {
+    requireSome(packages);
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      Map<String, String> installed = versions(box, profile);
+      for (PackageName p : packages) {
+        if (!installed.containsKey(p.bare())) {
+          throw new AppboxException(
+              ErrorCode.PACKAGE_NOT_FOUND,
+              "Package " + p + " is not installed in box " + name + ".",
+              "See what is installed: appbox packages --box " + name);
+        }
+      }
+      progress.report("remove", 0, "Removing " + names(packages) + " from " + name);
+      change(box, profile, profile.packages().remove(), packages, progress, "remove");
+      progress.report("remove", 100, "Removed " + names(packages));
+    }
+  }
+
+  public void update(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      progress.report("update", -1, "Refreshing the package index of " + name);
+      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    }
+  }
+
+  /** Upgrades every package; the caller takes care of snapshots. */
+  public void upgrade(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      upgradeLocked(name, progress);
+    }
+  }
+
+  /** Upgrades while the caller already holds the box's lock. */
+  public void upgradeLocked(BoxName name, Progress progress) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    progress.report("upgrade", 0, "Upgrading the packages of " + name);
+    change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
+  }
+
+  /** Runs the profile's health check; true when the package database is consistent. */
+  public ExecResult healthCheck(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    return exec(box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
+  }
+
+  public List<InstalledPackage> installed(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    List<InstalledPackage> out = new ArrayList<>();
+    versions(box, profile).forEach((n, v) -> out.add(new InstalledPackage(n, v)));
+    return out;
+  }
+
+  public List<SearchHit> search(BoxName name, String term) {
+    if (term == null
+        || term.isBlank()
+        || term.startsWith("-")
+        || term.chars().anyMatch(c -> c < 0x20)) {
+      throw AppboxException.invalid(
+          "Search term " + Quote.of(term) + " is not valid.",
+          "Give a word to look for, not starting with '-'.");
+    }
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    PackageCommand search = profile.packages().search();
+    ExecResult r = exec(box, profile, search, List.of(term), OutputListener.NONE);
+    if (!r.ok() && r.stdout().isBlank()) {
+      throw failed(profile, "search", r);
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (Map<String, String> record : records(search, r.stdout())) {
+      hits.add(new SearchHit(record.getOrDefault("name", ""), record.getOrDefault("summary", "")));
+    }
+    return hits;
+  }
+
+  /** The package's description as the package manager gives it, field by field. */
+  public Map<String, String> show(BoxName name, PackageName pkg) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    PackageCommand show = profile.packages().show();
+    ExecResult r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Map<String, String> record : records(show, r.stdout())) {
+      String key = record.get("key");
+      if (key != null && !fields.containsKey(key)) {
+        fields.put(key, record.getOrDefault("value", ""));
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new AppboxException(
+          ErrorCode.PACKAGE_NOT_FOUND,
+          "Box " + name + " knows no package " + pkg + ".",
+          "Search for it: appbox search --box " + name + " " + pkg.bare());
+    }
+    return fields;
+  }
+
+  /** The files a package installed, as absolute paths inside the box. */
+  public List<String> files(ContainerState box, String pkg) {
+    DistroProfile profile = profileOf(box);
+    PackageCommand listFiles = profile.packages().listFiles();
+    ExecResult r = exec(box, profile, listFiles, List.of(pkg), OutputListener.NONE);
+    if (!r.ok()) {
+      return List.of();
+    }
+    List<String> paths = new ArrayList<>();
+    for (Map<String, String> record : records(listFiles, r.stdout())) {
+      String path = record.get("path");
+      if (path != null && !path.isBlank()) {
+        paths.add(path.startsWith("/") ? path : "/" + path);
+      }
+    }
+    return paths;
+  }
+
+  /** The package that owns a file in the box, or empty. */
+  public String owner(ContainerState box, String path) {
+    DistroProfile profile = profileOf(box);
+    PackageCommand owner = profile.packages().owner();
+    ExecResult r = exec(box, profile, owner, List.of(path), OutputListener.NONE);
+    if (!r.ok()) {
+      return "";
+    }
+    for (Map<String, String> record : records(owner, r.stdout())) {
+      String name = record.get("name");
+      if (name != null) {
+        return name;
+      }
+    }
+    return "";
+  }
+
+  public DistroProfile profileOf(ContainerState box) {
+    return boxes.profile(box.labels().getOrDefault(BoxLabels.DISTRO, "unknown"));
+  }
+
+  private void change(
+      ContainerState box,
+      DistroProfile profile,
+      PackageCommand command,
+      List<PackageName> packages,
+      Progress progress,
+      String phase) {
+    List<String> args = packages.stream().map(PackageName::value).toList();
+    ExecResult r =
+        exec(
+            box,
+            profile,
+            command,
+            args,
+            new PackageProgress(profile.packages().progress(), progress, phase));
+    if (r.ok()) {
+      return;
+    }
+    Set<String> missing = notFound(profile, r);
+    if (!missing.isEmpty()) {
+      throw new AppboxException(
+          ErrorCode.PACKAGE_NOT_FOUND,
+          "Box "
+              + box.name()
+              + " has no package "
+              + String.join(", ", missing)
+              + "; nothing was "
+              + (phase.equals("remove") ? "removed." : "installed."),
+          "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
+    }
+    throw failed(profile, phase, r);
+  }
+
+  private ExecResult exec(
+      ContainerState box,
+      DistroProfile profile,
+      PackageCommand command,
+      List<String> args,
+      OutputListener listener) {
+    List<String> argv = new ArrayList<>(command.argv());
+    argv.addAll(args);
+    String user =
+        command.root()
+            ? "root"
+            : box.labels().getOrDefault(BoxLabels.UID, "0")
+                + ":"
+                + box.labels().getOrDefault(BoxLabels.GID, "0");
+    return engine.exec(
+        box.name(), new ExecRequest(argv, user, profile.environment(), "/"), listener);
+  }
+
+  private static Set<String> notFound(DistroProfile profile, ExecResult r) {
+    Set<String> names = new LinkedHashSet<>();
+    profile
+        .packages()
+        .notFound()
+        .ifPresent(
+            p -> {
+              Matcher m = p.matcher(r.stdout() + "\n" + r.stderr());
+              while (m.find()) {
+                names.add(m.group("name"));
+              }
+            });
+    return names;
+  }
+
+  private static AppboxException failed(DistroProfile profile, String what, ExecResult r) {
+    String output = r.stderr().isBlank() ? r.stdout() : r.stderr();
+    List<String> lines =
+        output
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
+            .toList();
+    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+    return new AppboxException(
+        ErrorCode.PACKAGE_MANAGER_FAILED,
+        "The package manager of "
+            + profile.id()
+            + " failed to "
+            + what
+            + " (exit "
+            + r.exitCode()
+            + "):\n"
+            + tail,
+        "Read its message above; run with --verbose to see all of its output.");
+  }
+
+  private Map<String, String> versions(ContainerState box, DistroProfile profile) {
+    PackageCommand list = profile.packages().listInstalled();
+    ExecResult r = exec(box, profile, list, List.of(), OutputListener.NONE);
+    if (!r.ok()) {
+      throw failed(profile, "list the installed packages", r);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map<String, String> record : records(list, r.stdout())) {
+      out.put(record.get("name"), record.getOrDefault("version", ""));
+    }
+    return out;
+  }
+
+  /** Every match of the command's output pattern, as group name to value. */
+  static List<Map<String, String>> records(PackageCommand command, String output) {
+    List<Map<String, String>> records = new ArrayList<>();
+    Pattern pattern =
+        command
+            .output()
+            .orElse(
+                Pattern.compile(
+                    "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]*)$", Pattern.MULTILINE));
+    Set<String> groups = groupsOf(pattern);
+    Matcher m = pattern.matcher(output);
+    while (m.find()) {
+      Map<String, String> record = new LinkedHashMap<>();
+      for (String g : groups) {
+        String v = m.group(g);
+        if (v != null) {
+          record.put(g, v.strip());
+        }
+      }
+      records.add(record);
+    }
+    return records;
+  }
+
+  private static Set<String> groupsOf(Pattern p) {
+    Set<String> groups = new LinkedHashSet<>();
+    Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(p.pattern());
+    while (names.find()) {
+      groups.add(names.group(1));
+    }
+    return groups;
+  }
+
+  private LockFile lock(BoxName name, Progress progress) {
+    return LockFile.acquire(
+        lockDir.resolve(engine.info().id() + "-" + name + ".lock"),
+        () -> progress.report("wait", -1, "Waiting for another appbox working in box " + name));
+  }
+
+  private static void requireSome(List<PackageName> packages) {
+    if (packages.isEmpty()) {
+      throw AppboxException.invalid(
+          "Name at least one package.", "For example: appbox install htop");
+    }
+  }
+
+  private static String names(List<PackageName> packages) {
+    return String.join(" ", packages.stream().map(PackageName::value).toList());
+  }
+}
