@@ -19,7 +19,9 @@ class BadInputTest {
       List<String> before = s.containerNames();
       CommandResult r = s.appbox("create", name);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-      assertThat(r.stderr()).containsAnyOf("not valid", "cannot be empty", "Unknown option");
+      assertThat(r.stderr())
+          .containsAnyOf(
+              "not valid", "cannot be empty", "Unknown option", "Missing required parameter");
       assertThat(s.containerNames()).isEqualTo(before);
     }
   }

@@ -137,8 +137,8 @@ class BoxLifecycleTest {
         CommandResult write =
             s.appbox(
                 "run",
-                box,
                 "--root",
+                box,
                 "--",
                 "sh",
                 "-c",
