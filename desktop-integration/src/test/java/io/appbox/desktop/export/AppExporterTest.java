@@ -79,6 +79,11 @@ class AppExporterTest {
       byte[] c = files.get(path);
       return Arrays.copyOf(c, Math.min(c.length, maxBytes + 1));
     }
+
+    @Override
+    public boolean isExecutable(String path) {
+      return false;
+    }
   }
 
   static String svg(String tag) {

@@ -44,6 +44,11 @@ final class FakeBoxFiles implements BoxFiles {
     return Arrays.copyOf(content, Math.min(content.length, maxBytes + 1));
   }
 
+  @Override
+  public boolean isExecutable(String path) {
+    return false;
+  }
+
   static byte[] png(int width, int height) {
     byte[] c = new byte[33];
     byte[] head = {
