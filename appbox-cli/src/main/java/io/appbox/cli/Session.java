@@ -6,6 +6,7 @@ import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.runtime.api.DockerApiEngine;
+import io.appbox.runtime.attach.BoxProcessCache;
 import io.appbox.runtime.attach.BoxProcessRunner;
 import io.appbox.runtime.attach.NamespaceEntry;
 import io.appbox.runtime.locate.EngineLocator;
@@ -86,16 +87,24 @@ final class Session {
     return exports;
   }
 
+  BoxProcessCache processCache() {
+    return new BoxProcessCache(dirs().runtimeDir());
+  }
+
+  NamespaceEntry namespaces() {
+    Optional<Path> nsenter = Optional.of(Path.of("/usr/bin/nsenter")).filter(Files::isExecutable);
+    Optional<Path> enterScript =
+        Optional.ofNullable(System.getProperty("appbox.home"))
+            .map(h -> Path.of(h, "libexec", "appbox-enter"))
+            .filter(Files::isReadable);
+    return new NamespaceEntry(engine().info(), host().uid(), nsenter, enterScript);
+  }
+
   BoxService boxes() {
     if (boxes == null) {
       DockerApiEngine e = engine();
-      Optional<Path> nsenter =
-          Files.isExecutable(Path.of("/usr/bin/nsenter"))
-              ? Optional.of(Path.of("/usr/bin/nsenter"))
-              : Optional.empty();
       BoxProcessRunner runner =
-          new BoxProcessRunner(
-              e.info(), new NamespaceEntry(e.info(), host().uid(), nsenter), output::verbose);
+          new BoxProcessRunner(e.info(), namespaces(), processCache(), output::verbose);
       boxes =
           new BoxService(
               e,

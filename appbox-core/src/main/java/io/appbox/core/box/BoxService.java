@@ -240,22 +240,18 @@ public final class BoxService {
     return runner.run(box, attached(box, argv, asRoot, terminal));
   }
 
+  /** The login shell the box's setup chose (the host's when the box has it). */
+  public static final List<String> LOGIN_SHELL =
+      List.of(
+          "/bin/sh",
+          "-c",
+          "shell=$(cat /etc/appbox/shell 2>/dev/null) || shell=/bin/sh;"
+              + " [ -x \"$shell\" ] || shell=/bin/sh; exec \"$shell\" -l",
+          "appbox-enter");
+
   public int enter(BoxName name, boolean asRoot) {
     ContainerState box = running(name);
-    List<String> shell =
-        List.of(
-            "/bin/sh",
-            "-c",
-            "shell=$(cat /etc/appbox/shell 2>/dev/null) || shell=/bin/sh;"
-                + " [ -x \"$shell\" ] || shell=/bin/sh; cd \"$1\" 2>/dev/null || cd;"
-                + " exec \"$shell\" -l",
-            "appbox-enter");
-    AttachedCommand command = attached(box, shell, asRoot, true);
-    List<String> argv = new ArrayList<>(shell);
-    argv.add(command.workdir());
-    return runner.run(
-        box,
-        new AttachedCommand(argv, command.user(), command.environment(), command.workdir(), true));
+    return runner.run(box, attached(box, LOGIN_SHELL, asRoot, true));
   }
 
   private AttachedCommand attached(

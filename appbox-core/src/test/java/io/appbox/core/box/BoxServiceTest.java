@@ -158,7 +158,7 @@ class BoxServiceTest {
 
   @Test
   void aFailedSetupLeavesNoBox() {
-    engine.onExec = r -> new ExecResult(1, "", "no shell");
+    engine.onExec = r -> ExecResult.of(1, "", "no shell");
     assertThatThrownBy(
             () -> service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE))
         .hasMessageContaining("no shell");

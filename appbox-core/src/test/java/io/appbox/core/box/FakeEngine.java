@@ -27,7 +27,7 @@ final class FakeEngine implements ContainerEngine {
   final Map<BoxName, Boolean> running = new LinkedHashMap<>();
   final List<ExecRequest> execs = new ArrayList<>();
   final List<String> images = new ArrayList<>(List.of("docker.io/library/debian:bookworm"));
-  Function<ExecRequest, ExecResult> onExec = r -> new ExecResult(0, "", "");
+  Function<ExecRequest, ExecResult> onExec = r -> ExecResult.of(0, "", "");
 
   @Override
   public EngineInfo info() {

@@ -269,7 +269,7 @@ public final class DockerApiEngine implements ContainerEngine {
     } catch (IOException e) {
       throw unreachable(e);
     }
-    return new ExecResult(exitCodeOf(execId), output.stdout(), output.stderr());
+    return new ExecResult(exitCodeOf(execId), output.stdoutBytes(), output.stderr());
   }
 
   private int exitCodeOf(String execId) {

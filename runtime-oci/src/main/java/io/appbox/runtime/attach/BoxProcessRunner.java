@@ -7,6 +7,7 @@ import io.appbox.core.engine.AttachedRunner;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,34 @@ import java.util.function.Consumer;
 public final class BoxProcessRunner implements AttachedRunner {
   private final EngineInfo engine;
   private final NamespaceEntry namespaces;
+  private final BoxProcessCache cache;
   private final Consumer<String> verbose;
 
-  public BoxProcessRunner(EngineInfo engine, NamespaceEntry namespaces, Consumer<String> verbose) {
+  public BoxProcessRunner(
+      EngineInfo engine,
+      NamespaceEntry namespaces,
+      BoxProcessCache cache,
+      Consumer<String> verbose) {
     this.engine = engine;
     this.namespaces = namespaces;
+    this.cache = cache;
     this.verbose = verbose;
   }
 
   @Override
   public int run(ContainerState box, AttachedCommand command) {
     Optional<String> closed = namespaces.unavailable(box);
+    Optional<Path> cacheFile =
+        closed.isEmpty() ? cache.remember(engine.id(), box, engine.rootless()) : Optional.empty();
+    if (closed.isEmpty() && cacheFile.isEmpty()) {
+      closed = Optional.of("cannot record the box's process in the runtime directory");
+    }
     List<String> argv;
     Map<String, String> env;
     if (closed.isEmpty()) {
-      argv = namespaces.argv(box, command);
-      env = command.environment();
+      // The script takes the session from the host environment, as the launchers do.
+      argv = namespaces.argv(cacheFile.get(), command);
+      env = System.getenv();
     } else {
       verbose.accept("entering through the engine's exec: " + closed.get());
       if (engine.cli().isEmpty()) {

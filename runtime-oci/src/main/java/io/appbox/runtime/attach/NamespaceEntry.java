@@ -15,16 +15,27 @@ import java.util.Optional;
  * The fast way into a running box: join its namespaces with {@code nsenter}, as the engine's own
  * exec would, without the round trips through the engine. Open to the box's owner: root for a
  * rootful engine, the user for rootless Podman (the box's user namespace is the user's own).
+ *
+ * <p>The entering itself is the {@code libexec/appbox-enter} script, which {@code appbox run}
+ * without a JVM and every exported launcher use too, so that all three enter a box the same way.
  */
 public final class NamespaceEntry {
   private final EngineInfo engine;
   private final int uid;
   private final Optional<Path> nsenter;
+  private final Optional<Path> enterScript;
 
-  public NamespaceEntry(EngineInfo engine, int uid, Optional<Path> nsenter) {
+  public NamespaceEntry(
+      EngineInfo engine, int uid, Optional<Path> nsenter, Optional<Path> enterScript) {
     this.engine = engine;
     this.uid = uid;
     this.nsenter = nsenter;
+    this.enterScript = enterScript;
+  }
+
+  /** Whether the user may join this engine's boxes at all. */
+  public boolean allowed() {
+    return uid == 0 ? !engine.rootless() : engine.rootless() && engine.kind() == EngineKind.PODMAN;
   }
 
   /** Why the fast path is closed for this box, or empty when it is open. */
@@ -32,12 +43,13 @@ public final class NamespaceEntry {
     if (nsenter.isEmpty()) {
       return Optional.of("nsenter is not installed");
     }
+    if (enterScript.isEmpty()) {
+      return Optional.of("appbox's libexec/appbox-enter is missing");
+    }
     if (box.pid() <= 0) {
       return Optional.of("the box reports no process");
     }
-    boolean owner =
-        uid == 0 ? !engine.rootless() : engine.rootless() && engine.kind() == EngineKind.PODMAN;
-    if (!owner) {
+    if (!allowed()) {
       return Optional.of("the box's namespaces belong to the engine, not to you");
     }
     try {
@@ -48,25 +60,14 @@ public final class NamespaceEntry {
     }
   }
 
-  /**
-   * Changes to the working directory inside the box. nsenter's own {@code --wd} would open the
-   * directory on the host before joining, leaving a working directory outside the box's root.
-   */
-  static final String CHDIR = "cd -- \"$1\" 2>/dev/null || cd; shift; exec \"$@\"";
-
-  /** The command line that runs {@code command} in the box. */
-  public List<String> argv(ContainerState box, AttachedCommand command) {
+  /** The command line that runs {@code command} in the box, given its process cache file. */
+  public List<String> argv(Path cacheFile, AttachedCommand command) {
+    boolean root = command.user().equals("root") && uid != 0;
     List<String> argv = new ArrayList<>();
-    argv.add(nsenter.orElseThrow().toString());
-    argv.add("--target");
-    argv.add(Long.toString(box.pid()));
-    if (engine.rootless()) {
-      argv.add("--user");
-      argv.add("--preserve-credentials");
-    }
-    argv.add("--mount");
-    argv.add("--");
-    argv.addAll(List.of("/bin/sh", "-c", CHDIR, "appbox-run", command.workdir()));
+    argv.add("/bin/sh");
+    argv.add(enterScript.orElseThrow().toString());
+    argv.add(cacheFile.toString());
+    argv.add(root ? "1" : "0");
     argv.addAll(command.argv());
     return argv;
   }

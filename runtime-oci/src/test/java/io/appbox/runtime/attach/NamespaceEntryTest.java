@@ -14,54 +14,59 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NamespaceEntryTest {
+  private static final Optional<Path> NSENTER = Optional.of(Path.of("/usr/bin/nsenter"));
+  private static final Optional<Path> SCRIPT =
+      Optional.of(Path.of("/opt/appbox/libexec/appbox-enter"));
+
   private final ContainerState box =
       new ContainerState(BoxName.of("dev"), "id", "img", true, "running", 4242, Map.of());
-  private final AttachedCommand command =
-      new AttachedCommand(
-          List.of("printf", "%s", "a b", ""), "1000:1000", Map.of(), "/home/ann", false);
 
   private static EngineInfo engine(EngineKind kind, boolean rootless) {
     return new EngineInfo(kind, rootless, Path.of("/s"), "1", Optional.empty());
   }
 
   @Test
-  void rootlessJoinsTheUserNamespaceKeepingTheUsersCredentials() {
+  void theCommandGoesThroughTheEnterScriptUntouched() {
     NamespaceEntry entry =
-        new NamespaceEntry(
-            engine(EngineKind.PODMAN, true), 1000, Optional.of(Path.of("/usr/bin/nsenter")));
-    assertThat(entry.argv(box, command))
+        new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, NSENTER, SCRIPT);
+    AttachedCommand asUser =
+        new AttachedCommand(
+            List.of("printf", "%s", "a b", ""), "1000:1000", Map.of(), "/home/ann", false);
+    assertThat(entry.argv(Path.of("/run/user/1000/appbox/boxes/podman-rootless/dev"), asUser))
         .containsExactly(
-            "/usr/bin/nsenter",
-            "--target",
-            "4242",
-            "--user",
-            "--preserve-credentials",
-            "--mount",
-            "--",
             "/bin/sh",
-            "-c",
-            NamespaceEntry.CHDIR,
-            "appbox-run",
-            "/home/ann",
+            "/opt/appbox/libexec/appbox-enter",
+            "/run/user/1000/appbox/boxes/podman-rootless/dev",
+            "0",
             "printf",
             "%s",
             "a b",
             "");
+    AttachedCommand asRoot = new AttachedCommand(List.of("id"), "root", Map.of(), "/root", false);
+    assertThat(entry.argv(Path.of("/c"), asRoot)).containsSubsequence("/c", "1", "id");
   }
 
   @Test
-  void theFastPathIsClosedToThoseWhoDoNotOwnTheNamespaces() {
-    Optional<Path> nsenter = Optional.of(Path.of("/usr/bin/nsenter"));
-    assertThat(new NamespaceEntry(engine(EngineKind.DOCKER, false), 1000, nsenter).unavailable(box))
+  void theFastPathIsOpenOnlyToTheOwnerOfTheNamespaces() {
+    assertThat(new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, NSENTER, SCRIPT).allowed())
+        .isTrue();
+    assertThat(new NamespaceEntry(engine(EngineKind.PODMAN, false), 0, NSENTER, SCRIPT).allowed())
+        .isTrue();
+    assertThat(new NamespaceEntry(engine(EngineKind.DOCKER, false), 0, NSENTER, SCRIPT).allowed())
+        .isTrue();
+    assertThat(
+            new NamespaceEntry(engine(EngineKind.DOCKER, false), 1000, NSENTER, SCRIPT)
+                .unavailable(box))
         .contains("the box's namespaces belong to the engine, not to you");
     assertThat(
-            new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, Optional.empty())
+            new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, Optional.empty(), SCRIPT)
                 .unavailable(box))
         .contains("nsenter is not installed");
     ContainerState stopped =
         new ContainerState(BoxName.of("dev"), "id", "img", false, "exited", 0, Map.of());
     assertThat(
-            new NamespaceEntry(engine(EngineKind.PODMAN, false), 0, nsenter).unavailable(stopped))
+            new NamespaceEntry(engine(EngineKind.PODMAN, false), 0, NSENTER, SCRIPT)
+                .unavailable(stopped))
         .contains("the box reports no process");
   }
 

@@ -1,0 +1,62 @@
+package io.appbox.runtime.export;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.OutputListener;
+import io.appbox.core.export.BoxFiles;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running box's files, read through the engine's exec with fixed programs (find, head, test) and
+ * the path as a plain argument, as the box's user.
+ */
+public final class EngineBoxFiles implements BoxFiles {
+  /** One find over the icon directories; the name is a find pattern argument, never code. */
+  static final String FIND_ICONS =
+      "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
+          + " [ -d \"$d\" ] && find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
+          + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\) 2>/dev/null;"
+          + " done; exit 0";
+
+  private final ContainerEngine engine;
+  private final ContainerState box;
+  private final String user;
+
+  public EngineBoxFiles(ContainerEngine engine, ContainerState box, String user) {
+    this.engine = engine;
+    this.box = box;
+    this.user = user;
+  }
+
+  @Override
+  public List<String> find(String iconName) {
+    ExecResult r = exec(List.of("/bin/sh", "-c", FIND_ICONS, "appbox-find", iconName));
+    return r.stdout().lines().filter(l -> l.startsWith("/")).limit(1000).toList();
+  }
+
+  @Override
+  public byte[] read(String path, int maxBytes) {
+    ExecResult r = exec(List.of("head", "-c", Integer.toString(maxBytes + 1), "--", path));
+    if (!r.ok()) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Could not read " + path + " in box " + box.name() + ": " + r.stderr().strip(),
+          "Check that the file exists in the box.");
+    }
+    return r.output();
+  }
+
+  @Override
+  public boolean isExecutable(String path) {
+    return exec(List.of("test", "-f", path, "-a", "-x", path)).ok();
+  }
+
+  private ExecResult exec(List<String> argv) {
+    return engine.exec(box.name(), new ExecRequest(argv, user, Map.of(), "/"), OutputListener.NONE);
+  }
+}
