@@ -25,4 +25,14 @@ public interface BoxFiles {
 
   /** Whether {@code path} is an executable regular file in the box. */
   boolean isExecutable(String path);
+
+  /** Whether {@code path} is a file the box's user can read. */
+  default boolean isReadableFile(String path) {
+    try {
+      read(path, 0);
+      return true;
+    } catch (io.appbox.core.AppboxException e) {
+      return false;
+    }
+  }
 }

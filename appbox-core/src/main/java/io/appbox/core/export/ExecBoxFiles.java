@@ -1,4 +1,4 @@
-package io.appbox.runtime.export;
+package io.appbox.core.export;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
@@ -7,7 +7,6 @@ import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
-import io.appbox.core.export.BoxFiles;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ import java.util.Map;
  * A running box's files, read through the engine's exec with fixed programs (find, head, test) and
  * the path as a plain argument, as the box's user.
  */
-public final class EngineBoxFiles implements BoxFiles {
+public final class ExecBoxFiles implements BoxFiles {
   /** One find over the icon directories; the name is a find pattern argument, never code. */
   static final String FIND_ICONS =
       "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
@@ -27,7 +26,7 @@ public final class EngineBoxFiles implements BoxFiles {
   private final ContainerState box;
   private final String user;
 
-  public EngineBoxFiles(ContainerEngine engine, ContainerState box, String user) {
+  public ExecBoxFiles(ContainerEngine engine, ContainerState box, String user) {
     this.engine = engine;
     this.box = box;
     this.user = user;
@@ -54,6 +53,11 @@ public final class EngineBoxFiles implements BoxFiles {
   @Override
   public boolean isExecutable(String path) {
     return exec(List.of("test", "-f", path, "-a", "-x", path)).ok();
+  }
+
+  @Override
+  public boolean isReadableFile(String path) {
+    return exec(List.of("test", "-f", path, "-a", "-r", path)).ok();
   }
 
   private ExecResult exec(List<String> argv) {

@@ -1,0 +1,312 @@
+package io.appbox.core.export;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.Quote;
+import io.appbox.core.box.BoxLabels;
+import io.appbox.core.box.BoxService;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.host.Host;
+import io.appbox.core.pkg.PackageService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Exports: a box's desktop applications and commands made part of the host, and taken away again
+ * exactly. Applications are found by a package's file list or by their exact desktop-file id, never
+ * by a substring.
+ */
+public final class ExportService {
+  /** A desktop file of a package: its id is the path under applications/, with '/' as '-'. */
+  private static final Pattern DESKTOP_FILE =
+      Pattern.compile(
+          "^/usr(?:/local)?/share/applications/([A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*)\\.desktop$");
+
+  private static final Pattern DESKTOP_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}");
+  private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
+  private static final int MAX_DESKTOP_FILE = 1 << 20;
+
+  private final ContainerEngine engine;
+  private final BoxService boxes;
+  private final PackageService packages;
+  private final ExportRegistry registry;
+  private final ExportRemoval removal;
+  private final DesktopExporter exporter;
+  private final Launchers launchers;
+  private final Host host;
+  private final Path binDir;
+
+  public ExportService(
+      ContainerEngine engine,
+      BoxService boxes,
+      PackageService packages,
+      ExportRegistry registry,
+      ExportRemoval removal,
+      DesktopExporter exporter,
+      Launchers launchers,
+      Host host,
+      Path binDir) {
+    this.engine = engine;
+    this.boxes = boxes;
+    this.packages = packages;
+    this.registry = registry;
+    this.removal = removal;
+    this.exporter = exporter;
+    this.launchers = launchers;
+    this.host = host;
+    this.binDir = binDir;
+  }
+
+  /**
+   * Exports every desktop application a package installed. A desktop file appbox refuses (broken or
+   * hostile) does not stop the others; it becomes a warning.
+   */
+  public List<ExportOutcome> exportPackageApps(BoxName name, String pkg) {
+    ContainerState box = boxes.running(name);
+    List<ExportOutcome> outcomes = new ArrayList<>();
+    for (String path : packages.files(box, pkg)) {
+      Matcher m = DESKTOP_FILE.matcher(path);
+      if (!m.matches()) {
+        continue;
+      }
+      String id = m.group(1).replace('/', '-');
+      try {
+        outcomes.add(exportApp(box, id, path, pkg));
+      } catch (AppboxException e) {
+        if (e.code() != ErrorCode.INVALID_INPUT && e.code() != ErrorCode.EXPORT_CONFLICT) {
+          throw e;
+        }
+        outcomes.add(
+            new ExportOutcome(null, List.of("Did not export " + id + ": " + e.getMessage())));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Exports the application whose desktop-file id is exactly {@code desktopId}. */
+  public ExportOutcome exportApp(BoxName name, String desktopId) {
+    if (desktopId == null || !DESKTOP_ID.matcher(desktopId).matches()) {
+      throw AppboxException.invalid(
+          "Desktop-file id " + Quote.of(desktopId) + " is not valid.",
+          "Give the id as the file is named, without .desktop: appbox export --box BOX --app htop");
+    }
+    ContainerState box = boxes.running(name);
+    BoxFiles files = files(box);
+    for (String dir : List.of("/usr/share/applications/", "/usr/local/share/applications/")) {
+      String path = dir + desktopId + ".desktop";
+      if (files.isReadableFile(path)) {
+        return exportApp(box, desktopId, path, packages.owner(box, path));
+      }
+    }
+    throw new AppboxException(
+        ErrorCode.EXPORT_NOT_FOUND,
+        "Box "
+            + name
+            + " has no application "
+            + desktopId
+            + " (no "
+            + desktopId
+            + ".desktop in"
+            + " /usr/share/applications or /usr/local/share/applications).",
+        "List the box's applications: appbox run " + name + " -- ls /usr/share/applications");
+  }
+
+  private ExportOutcome exportApp(ContainerState box, String desktopId, String path, String pkg) {
+    BoxFiles files = files(box);
+    byte[] content = files.read(path, MAX_DESKTOP_FILE);
+    if (content.length > MAX_DESKTOP_FILE) {
+      throw AppboxException.invalid(
+          "Desktop file " + path + " is larger than 1 MiB; appbox does not export it.",
+          "A real desktop file is a few kilobytes; check the package.");
+    }
+    return exporter.exportApp(
+        new AppExportRequest(
+            box.name(),
+            engine.info().id(),
+            desktopId,
+            pkg,
+            path,
+            content,
+            launchers.forBox(box),
+            null),
+        files);
+  }
+
+  /** Exports an executable of the box as a command in {@code ~/.local/bin}. */
+  public ExportOutcome exportBin(BoxName name, String path, Optional<String> as) {
+    if (path == null
+        || !path.startsWith("/")
+        || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+        || !Path.of(path).normalize().toString().equals(path)) {
+      throw AppboxException.invalid(
+          "Path " + Quote.of(path) + " is not a plain absolute path in the box.",
+          "For example: appbox export --box BOX --bin /usr/bin/htop");
+    }
+    String command = as.orElse(Path.of(path).getFileName().toString());
+    if (!COMMAND_NAME.matcher(command).matches()) {
+      throw AppboxException.invalid(
+          "Command name " + Quote.of(command) + " is not valid.",
+          "Use letters, digits, '.', '_', '+' and '-', for example: --as htop-dev");
+    }
+    ContainerState box = boxes.running(name);
+    if (!files(box).isExecutable(path)) {
+      throw new AppboxException(
+          ErrorCode.EXPORT_NOT_FOUND,
+          "Box " + name + " has no executable " + path + ".",
+          "Check the path: appbox run " + name + " -- ls -l " + path);
+    }
+    if (as.isEmpty()) {
+      Optional<Path> shadowed = onHostPath(command);
+      if (shadowed.isPresent()) {
+        throw new AppboxException(
+            ErrorCode.EXPORT_CONFLICT,
+            "The host already has a command "
+                + command
+                + " ("
+                + shadowed.get()
+                + "); the export"
+                + " would shadow it.",
+            "Export it under another name: appbox export --box "
+                + name
+                + " --bin "
+                + path
+                + " --as "
+                + command
+                + "-"
+                + name);
+      }
+    }
+    return exporter.exportCommand(
+        new CommandExportRequest(
+            box.name(),
+            engine.info().id(),
+            command,
+            packages.owner(box, path),
+            path,
+            launchers.forBox(box)));
+  }
+
+  /** A program of this name elsewhere on the host's PATH than appbox's own export directory. */
+  private Optional<Path> onHostPath(String command) {
+    String path = host.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+    for (String dir : path.split(":")) {
+      if (dir.isEmpty()
+          || !dir.startsWith("/")
+          || Path.of(dir).normalize().equals(binDir.normalize())) {
+        continue;
+      }
+      Path candidate = Path.of(dir, command);
+      if (host.exists(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public List<Export> unexportApp(BoxName box, String desktopId) {
+    return removeOrNotFound(
+        e -> e.kind() == ExportKind.APP && e.name().equals(desktopId),
+        box,
+        "application " + desktopId);
+  }
+
+  public List<Export> unexportBin(BoxName box, String command) {
+    return removeOrNotFound(
+        e -> e.kind() == ExportKind.BIN && e.name().equals(command), box, "command " + command);
+  }
+
+  /** Unexports what the packages exported; nothing when they exported nothing. */
+  public List<Export> unexportPackages(BoxName box, Set<String> pkgs) {
+    String id = engine.info().id();
+    return removal.remove(e -> e.isFrom(id, box) && !e.pkg().isEmpty() && pkgs.contains(e.pkg()));
+  }
+
+  private List<Export> removeOrNotFound(Predicate<Export> what, BoxName box, String described) {
+    String id = engine.info().id();
+    List<Export> removed = removal.remove(e -> e.isFrom(id, box) && what.test(e));
+    if (removed.isEmpty()) {
+      throw new AppboxException(
+          ErrorCode.EXPORT_NOT_FOUND,
+          "Box " + box + " has no exported " + described + ".",
+          "See what is exported: appbox exports --box " + box);
+    }
+    return removed;
+  }
+
+  /** Every export of this engine's boxes (or of one box), and whether it still works. */
+  public List<ExportStatus> list(Optional<BoxName> only) {
+    String id = engine.info().id();
+    Set<BoxName> existing =
+        engine.list().stream().map(ContainerState::name).collect(Collectors.toSet());
+    List<ExportStatus> out = new ArrayList<>();
+    for (Export e : registry.all()) {
+      if (!e.engine().equals(id) || only.filter(b -> !b.equals(e.box())).isPresent()) {
+        continue;
+      }
+      List<Path> missing = e.files().stream().filter(f -> !host.exists(f)).toList();
+      String state =
+          !existing.contains(e.box())
+              ? ExportStatus.BOX_GONE
+              : !missing.isEmpty() ? ExportStatus.FILES_MISSING : ExportStatus.OK;
+      out.add(new ExportStatus(e, state, missing));
+    }
+    return out;
+  }
+
+  /**
+   * Checks that each export's program is still in its running box; exports of boxes that are gone
+   * or not running are reported by {@link #list}.
+   */
+  public List<ExportStatus> check(Optional<BoxName> only) {
+    List<ExportStatus> out = new ArrayList<>();
+    for (ExportStatus s : list(only)) {
+      if (!s.state().equals(ExportStatus.OK)) {
+        out.add(s);
+        continue;
+      }
+      Optional<ContainerState> box =
+          engine.inspect(s.export().box()).filter(ContainerState::running);
+      if (box.isEmpty() || !box.get().labels().containsKey(BoxLabels.MANAGER)) {
+        out.add(s);
+        continue;
+      }
+      BoxFiles files = files(box.get());
+      boolean present =
+          s.export().kind() == ExportKind.BIN
+              ? files.isExecutable(s.export().source())
+              : files.isReadableFile(s.export().source());
+      out.add(present ? s : new ExportStatus(s.export(), ExportStatus.PROGRAM_GONE, List.of()));
+    }
+    return out;
+  }
+
+  /** Removes the exports whose box or program is gone; returns them. */
+  public List<Export> removeBroken(List<ExportStatus> statuses) {
+    Set<Export> broken =
+        statuses.stream()
+            .filter(
+                s ->
+                    s.state().equals(ExportStatus.BOX_GONE)
+                        || s.state().equals(ExportStatus.PROGRAM_GONE))
+            .map(ExportStatus::export)
+            .collect(Collectors.toSet());
+    return broken.isEmpty() ? List.of() : removal.remove(broken::contains);
+  }
+
+  private BoxFiles files(ContainerState box) {
+    String user =
+        box.labels().getOrDefault(BoxLabels.UID, "0")
+            + ":"
+            + box.labels().getOrDefault(BoxLabels.GID, "0");
+    return new ExecBoxFiles(engine, box, user);
+  }
+}
