@@ -7,7 +7,9 @@ public enum ExportArea {
   /** {@code $XDG_DATA_HOME/icons}: icon themes, {@code hicolor/...}. */
   ICONS("rw-r--r--"),
   /** {@code ~/.local/bin}: command wrappers. */
-  BIN("rwxr-xr-x");
+  BIN("rwxr-xr-x"),
+  /** {@code $XDG_DATA_HOME/appbox/launchers}: the scripts that run a command in a box. */
+  LAUNCHERS("rwxr-xr-x");
 
   private final String permissions;
 

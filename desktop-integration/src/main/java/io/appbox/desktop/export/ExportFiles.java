@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes export files, and only inside the directories it was given: the applications, icons and
- * bin directories. A name that would lead elsewhere ({@code ..}, an absolute name, a directory that
- * is a symbolic link) is refused; a file that exists and that the export record does not list is
- * the user's and is never replaced ({@code EXPORT_CONFLICT}); every file is written to a temporary
- * name and renamed into place.
+ * Writes export files, and only inside the directories it was given: the applications, icons, bin
+ * and launchers directories. A name that would lead elsewhere ({@code ..}, an absolute name, a
+ * directory that is a symbolic link) is refused; a file that exists and that the export record does
+ * not list is the user's and is never replaced ({@code EXPORT_CONFLICT}); every file is written to
+ * a temporary name and renamed into place.
  */
 public final class ExportFiles {
   private final Map<ExportArea, Path> bases = new EnumMap<>(ExportArea.class);
@@ -31,17 +31,22 @@ public final class ExportFiles {
    * @param applications {@code $XDG_DATA_HOME/applications}
    * @param icons {@code $XDG_DATA_HOME/icons}
    * @param bin {@code ~/.local/bin}
+   * @param launchers {@code $XDG_DATA_HOME/appbox/launchers}
    */
-  public ExportFiles(Path applications, Path icons, Path bin) {
+  public ExportFiles(Path applications, Path icons, Path bin, Path launchers) {
     bases.put(ExportArea.APPLICATIONS, applications.toAbsolutePath().normalize());
     bases.put(ExportArea.ICONS, icons.toAbsolutePath().normalize());
     bases.put(ExportArea.BIN, bin.toAbsolutePath().normalize());
+    bases.put(ExportArea.LAUNCHERS, launchers.toAbsolutePath().normalize());
   }
 
   /** The directories of a user whose data home is {@code xdgDataHome}. */
   public static ExportFiles forDataHome(Path xdgDataHome, Path binDir) {
     return new ExportFiles(
-        xdgDataHome.resolve("applications"), xdgDataHome.resolve("icons"), binDir);
+        xdgDataHome.resolve("applications"),
+        xdgDataHome.resolve("icons"),
+        binDir,
+        xdgDataHome.resolve("appbox").resolve("launchers"));
   }
 
   public Path base(ExportArea area) {

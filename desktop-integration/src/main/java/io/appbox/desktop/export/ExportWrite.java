@@ -1,0 +1,165 @@
+package io.appbox.desktop.export;
+
+import io.appbox.core.export.Export;
+import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.export.LauncherScript;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One export written under the export record's lock: it sees which files the record lists, replaces
+ * an earlier export of the same thing, and deletes the files it created when it fails, so a failed
+ * export leaves nothing behind.
+ */
+final class ExportWrite {
+  /** Launchers are small scripts; a larger file there is not one appbox wrote. */
+  static final int MAX_LAUNCHER_BYTES = 1 << 20;
+
+  private final ExportFiles files;
+  private final Set<Path> recorded = new HashSet<>();
+  private final Set<Path> replacing = new HashSet<>();
+  private final List<Export> kept = new ArrayList<>();
+  private final List<Path> created = new ArrayList<>();
+
+  private ExportWrite(ExportFiles files, List<Export> current, Predicate<Export> replaces) {
+    this.files = files;
+    for (Export e : current) {
+      recorded.addAll(normalised(e.files()));
+      if (replaces.test(e)) {
+        replacing.addAll(normalised(e.files()));
+      } else {
+        kept.add(e);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code write} under the record's lock and records the export it returns in place of the
+   * exports {@code replaces} matches. Files of the replaced exports that neither the new export nor
+   * another export lists are deleted.
+   */
+  static Export apply(
+      ExportRegistry registry,
+      ExportFiles files,
+      Predicate<Export> replaces,
+      Function<ExportWrite, Export> write) {
+    Export[] done = new Export[1];
+    ExportWrite[] written = new ExportWrite[1];
+    try {
+      registry.update(
+          current -> {
+            ExportWrite w = new ExportWrite(files, current, replaces);
+            try {
+              Export export = w.recordAs(write.apply(w));
+              ExportRemover.deleteUnlisted(files, w.replacing, export.files(), w.kept);
+              List<Export> next = new ArrayList<>(w.kept);
+              next.add(export);
+              done[0] = export;
+              written[0] = w;
+              return next;
+            } catch (RuntimeException e) {
+              w.undo(e);
+              throw e;
+            }
+          });
+    } catch (RuntimeException e) {
+      if (written[0] != null) {
+        written[0].undo(e); // the files were written but the record could not be
+      }
+      throw e;
+    }
+    return done[0];
+  }
+
+  /** Every file the export record lists, normalised. */
+  Set<Path> recorded() {
+    return recorded;
+  }
+
+  /** The files of the export being replaced, which the new export may overwrite. */
+  Set<Path> replacing() {
+    return replacing;
+  }
+
+  /**
+   * The export, other than the one being replaced, that lists {@code file}; empty when none does.
+   */
+  Optional<Export> otherOwner(Path file) {
+    Path normal = file.toAbsolutePath().normalize();
+    return kept.stream().filter(e -> normalised(e.files()).contains(normal)).findFirst();
+  }
+
+  /**
+   * Writes a file that may replace only {@code replaceable} files.
+   *
+   * @see ExportFiles#write
+   */
+  Path write(ExportArea area, String relative, byte[] content, Set<Path> replaceable) {
+    boolean existed = files.exists(area, relative);
+    Path file = files.write(area, relative, content, replaceable);
+    if (!existed) {
+      created.add(file);
+    }
+    return file;
+  }
+
+  /** Notes files that another writer created for this export, to delete if it fails. */
+  void created(Collection<Path> paths) {
+    created.addAll(paths);
+  }
+
+  /**
+   * Writes the box's launcher when it is missing or differs, and returns its path. The launcher is
+   * shared by every export of the box: each lists it, so it goes with the last of them. An existing
+   * launcher that no export lists is someone else's file ({@code EXPORT_CONFLICT}).
+   */
+  Path launcher(LauncherScript launcher) {
+    String relative = launcher.relativePath();
+    Path path = files.resolve(ExportArea.LAUNCHERS, relative);
+    byte[] content = launcher.content();
+    Optional<byte[]> there = files.read(ExportArea.LAUNCHERS, relative, MAX_LAUNCHER_BYTES);
+    if (recorded.contains(path)
+        && there.isPresent()
+        && Arrays.equals(there.get(), content)
+        && Files.isExecutable(path)) {
+      return path;
+    }
+    return write(ExportArea.LAUNCHERS, relative, content, recorded);
+  }
+
+  private Export recordAs(Export export) {
+    return new Export(
+        export.box(),
+        export.engine(),
+        export.kind(),
+        export.name(),
+        export.pkg(),
+        export.source(),
+        normalised(export.files()).stream().distinct().toList(),
+        export.created());
+  }
+
+  private void undo(RuntimeException failure) {
+    for (Path file : created) {
+      try {
+        files.delete(file);
+      } catch (RuntimeException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+    }
+    created.clear();
+  }
+
+  private static List<Path> normalised(Collection<Path> paths) {
+    return paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  }
+}

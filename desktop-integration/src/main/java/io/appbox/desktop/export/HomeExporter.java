@@ -1,0 +1,35 @@
+package io.appbox.desktop.export;
+
+import io.appbox.core.export.AppExportRequest;
+import io.appbox.core.export.BoxFiles;
+import io.appbox.core.export.CommandExportRequest;
+import io.appbox.core.export.DesktopExporter;
+import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.export.ExportRegistry;
+import java.time.Clock;
+
+/**
+ * Exports into the user's home: applications into {@code $XDG_DATA_HOME/applications} and the
+ * hicolor icon theme, commands into {@code ~/.local/bin}, each with the box's launcher in {@code
+ * $XDG_DATA_HOME/appbox/launchers}, all recorded in the export record. {@link ExportRemover} takes
+ * them away again.
+ */
+public final class HomeExporter implements DesktopExporter {
+  private final AppExporter apps;
+  private final CommandExporter commands;
+
+  public HomeExporter(ExportRegistry registry, ExportFiles files, Clock clock) {
+    this.apps = new AppExporter(registry, files, clock);
+    this.commands = new CommandExporter(registry, files, clock);
+  }
+
+  @Override
+  public ExportOutcome exportApp(AppExportRequest request, BoxFiles files) {
+    return apps.export(request, files);
+  }
+
+  @Override
+  public ExportOutcome exportCommand(CommandExportRequest request) {
+    return commands.export(request);
+  }
+}
