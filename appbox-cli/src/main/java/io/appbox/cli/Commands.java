@@ -21,6 +21,17 @@ final class Commands {
     ALL.put("start", StartCommand::new);
     ALL.put("stop", StopCommand::new);
     ALL.put("rm", RmCommand::new);
+    ALL.put("install", InstallCommand::new);
+    ALL.put("remove", RemoveCommand::new);
+    ALL.put("search", SearchCommand::new);
+    ALL.put("show", ShowCommand::new);
+    ALL.put("packages", PackagesCommand::new);
+    ALL.put("update", UpdateCommand::new);
+    ALL.put("upgrade", UpgradeCommand::new);
+    ALL.put("export", ExportCommand::new);
+    ALL.put("unexport", UnexportCommand::new);
+    ALL.put("exports", ExportsCommand::new);
+    ALL.put("profiles", ProfilesCommand::new);
     ALL.put("image", ImageCommand::new);
   }
 

@@ -13,6 +13,7 @@ final class ProgressLine implements Progress {
   private final boolean terminal;
   private final int width;
   private String lastMessage = "";
+  private final java.util.Set<String> phasesShown = new java.util.HashSet<>();
   private boolean drawn;
 
   ProgressLine(PrintStream err, boolean terminal, int width) {
@@ -25,10 +26,10 @@ final class ProgressLine implements Progress {
   public synchronized void report(String phase, int percent, String message) {
     String text = Text.printable(message == null ? "" : message);
     if (!terminal) {
-      if (!text.equals(lastMessage) && percent < 0) {
+      // In a log, one line for each step, not every line the package manager prints.
+      if (phasesShown.add(phase)) {
         err.println(text);
       }
-      lastMessage = text;
       return;
     }
     StringBuilder line = new StringBuilder();

@@ -3,12 +3,15 @@ package io.appbox.cli;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.export.ExportService;
 import io.appbox.core.host.XdgDirs;
+import io.appbox.core.pkg.PackageService;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.runtime.api.DockerApiEngine;
 import io.appbox.runtime.attach.BoxProcessCache;
 import io.appbox.runtime.attach.BoxProcessRunner;
 import io.appbox.runtime.attach.NamespaceEntry;
+import io.appbox.runtime.export.BoxLaunchers;
 import io.appbox.runtime.locate.EngineLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,9 @@ final class Session {
   private BoxService boxes;
   private ProfileCatalog profiles;
   private ExportRegistry exports;
+  private Config config;
+  private PackageService packages;
+  private ExportService exportService;
 
   Session(Map<String, String> env, GlobalOptions options, Output output) {
     this.env = env;
@@ -52,6 +58,13 @@ final class Session {
     return host;
   }
 
+  Config config() {
+    if (config == null) {
+      config = Config.load(dirs().appboxConfig().resolve("config.yaml"));
+    }
+    return config;
+  }
+
   XdgDirs dirs() {
     return XdgDirs.of(env, host().user().home());
   }
@@ -60,7 +73,9 @@ final class Session {
     if (engine == null) {
       Optional<EngineKind> wanted =
           Optional.ofNullable(options.engine)
-              .map(e -> EngineKind.valueOf(e.name().toUpperCase(java.util.Locale.ROOT)));
+              .map(Enum::name)
+              .or(() -> config().engine())
+              .map(e -> EngineKind.valueOf(e.toUpperCase(java.util.Locale.ROOT)));
       engine = new EngineLocator(env, host().uid(), wanted, Optional.empty()).locate();
       output.verbose(
           "using "
@@ -75,7 +90,7 @@ final class Session {
 
   ProfileCatalog profiles() {
     if (profiles == null) {
-      profiles = Wiring.profiles(dirs());
+      profiles = Wiring.profiles(dirs(), config().images());
     }
     return profiles;
   }
@@ -114,8 +129,33 @@ final class Session {
               Wiring.removal(dirs(), exports()),
               runner,
               VERSION,
-              "debian");
+              config().defaultDistro());
     }
     return boxes;
+  }
+
+  PackageService packages() {
+    if (packages == null) {
+      packages = new PackageService(engine(), boxes(), dirs().runtimeDir().resolve("appbox/locks"));
+    }
+    return packages;
+  }
+
+  ExportService exportService() {
+    if (exportService == null) {
+      DockerApiEngine e = engine();
+      exportService =
+          new ExportService(
+              e,
+              boxes(),
+              packages(),
+              exports(),
+              Wiring.removal(dirs(), exports()),
+              Wiring.desktopExporter(dirs(), exports()),
+              new BoxLaunchers(e.info(), namespaces(), processCache()),
+              host(),
+              dirs().binDir());
+    }
+    return exportService;
   }
 }

@@ -1,20 +1,24 @@
 package io.appbox.cli;
 
+import io.appbox.core.ImageRef;
+import io.appbox.core.export.DesktopExporter;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.desktop.export.ExportFiles;
 import io.appbox.desktop.export.ExportRecordFile;
 import io.appbox.desktop.export.ExportRemover;
+import io.appbox.desktop.export.HomeExporter;
 import io.appbox.profiles.ProfileRepository;
+import java.time.Clock;
 import java.util.Map;
 
 /** Which adapter serves each of the core's ports. */
 final class Wiring {
   private Wiring() {}
 
-  static ProfileCatalog profiles(XdgDirs dirs) {
-    return new ProfileRepository(ProfileRepository.userDirectory(dirs.configHome()), Map.of());
+  static ProfileCatalog profiles(XdgDirs dirs, Map<String, ImageRef> images) {
+    return new ProfileRepository(ProfileRepository.userDirectory(dirs.configHome()), images);
   }
 
   static ExportRegistry exports(XdgDirs dirs) {
@@ -23,6 +27,10 @@ final class Wiring {
 
   static ExportFiles exportFiles(XdgDirs dirs) {
     return ExportFiles.forDataHome(dirs.dataHome(), dirs.binDir());
+  }
+
+  static DesktopExporter desktopExporter(XdgDirs dirs, ExportRegistry registry) {
+    return new HomeExporter(registry, exportFiles(dirs), Clock.systemUTC());
   }
 
   static ExportRemover removal(XdgDirs dirs, ExportRegistry registry) {

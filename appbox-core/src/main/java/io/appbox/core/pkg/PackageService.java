@@ -49,7 +49,18 @@ public final class PackageService {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
       progress.report("install", 0, "Installing " + names(packages) + " in " + name);
-      change(box, profile, profile.packages().install(), packages, progress, "install");
+      try {
+        change(box, profile, profile.packages().install(), packages, progress, "install");
+      } catch (AppboxException e) {
+        if (e.code() != ErrorCode.PACKAGE_NOT_FOUND) {
+          throw e;
+        }
+        // A fresh box has no package index yet, and an old one may lack a new package: refresh
+        // the index once, then try again.
+        progress.report("update", -1, "Refreshing the package index of " + name);
+        change(box, profile, profile.packages().update(), List.of(), progress, "update");
+        change(box, profile, profile.packages().install(), packages, progress, "install");
+      }
       Map<String, String> installed = versions(box, profile);
       List<InstalledPackage> result = new ArrayList<>();
       for (PackageName p : packages) {

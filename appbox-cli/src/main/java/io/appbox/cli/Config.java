@@ -1,0 +1,120 @@
+package io.appbox.cli;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Quote;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * The user's settings, {@code $XDG_CONFIG_HOME/appbox/config.yaml}; every key is optional:
+ *
+ * <pre>
+ * default-box: dev          # the box when --box is left out
+ * default-distro: debian    # the distro of create and install when --distro is left out
+ * engine: podman            # as --engine
+ * images:                   # another image for a distro: a mirror, a local registry
+ *   debian: registry.local:5000/library/debian:bookworm
+ * snapshots:
+ *   keep: 3                 # snapshots kept per box by upgrade
+ * </pre>
+ */
+record Config(
+    Optional<String> defaultBox,
+    String defaultDistro,
+    Optional<String> engine,
+    Map<String, ImageRef> images,
+    int keepSnapshots) {
+
+  static final String DEFAULT_DISTRO = "debian";
+  private static final List<String> KEYS =
+      List.of("default-box", "default-distro", "engine", "images", "snapshots");
+
+  static Config defaults() {
+    return new Config(Optional.empty(), DEFAULT_DISTRO, Optional.empty(), Map.of(), 3);
+  }
+
+  static Config load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return defaults();
+    }
+    Object doc;
+    try {
+      if (Files.size(file) > 64 * 1024) {
+        throw invalid(file, "the file is larger than 64 KiB");
+      }
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setMaxAliasesForCollections(10)
+              .setAllowDuplicateKeys(false)
+              .build();
+      doc = new Load(settings).loadFromString(Files.readString(file));
+    } catch (IOException e) {
+      throw invalid(file, e.getMessage());
+    } catch (YamlEngineException e) {
+      throw invalid(file, e.getMessage().replace('\n', ' '));
+    }
+    if (doc == null) {
+      return defaults();
+    }
+    if (!(doc instanceof Map<?, ?> map)) {
+      throw invalid(file, "expected a mapping of settings");
+    }
+    for (Object key : map.keySet()) {
+      if (!KEYS.contains(String.valueOf(key))) {
+        throw invalid(
+            file, "unknown setting " + Quote.of(String.valueOf(key)) + "; known: " + KEYS);
+      }
+    }
+    Optional<String> box = string(file, map, "default-box");
+    String distro = string(file, map, "default-distro").orElse(DEFAULT_DISTRO);
+    Optional<String> engine = string(file, map, "engine");
+    if (engine.isPresent() && !List.of("podman", "docker").contains(engine.get())) {
+      throw invalid(file, "engine: expected podman or docker");
+    }
+    Map<String, ImageRef> images = new LinkedHashMap<>();
+    Object imagesNode = map.get("images");
+    if (imagesNode != null) {
+      if (!(imagesNode instanceof Map<?, ?> m)) {
+        throw invalid(file, "images: expected a mapping of distro to image");
+      }
+      m.forEach((k, v) -> images.put(String.valueOf(k), ImageRef.parse(String.valueOf(v))));
+    }
+    int keep = 3;
+    Object snapshots = map.get("snapshots");
+    if (snapshots != null) {
+      if (!(snapshots instanceof Map<?, ?> s)
+          || !(s.get("keep") instanceof Integer k)
+          || k < 1
+          || k > 100) {
+        throw invalid(file, "snapshots.keep: expected a number from 1 to 100");
+      }
+      keep = k;
+    }
+    return new Config(box, distro, engine, images, keep);
+  }
+
+  private static Optional<String> string(Path file, Map<?, ?> map, String key) {
+    Object v = map.get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (!(v instanceof String s)) {
+      throw invalid(file, key + ": expected a string");
+    }
+    return Optional.of(s);
+  }
+
+  private static AppboxException invalid(Path file, String what) {
+    return AppboxException.invalid(
+        "Settings file " + file + " is not valid: " + what + ".", "Fix or remove " + file + ".");
+  }
+}

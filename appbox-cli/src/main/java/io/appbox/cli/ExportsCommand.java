@@ -1,0 +1,47 @@
+package io.appbox.cli;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.export.ExportStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "exports",
+    description = {
+      "List what is exported, from which box and package, and whether it still works:"
+          + " ok, box-gone (the box was removed), files-missing."
+    },
+    footer = {"", "Examples:", "  appbox exports", "  appbox exports --box dev --json"})
+final class ExportsCommand extends BaseCommand {
+  @Option(names = "--box", paramLabel = "BOX", description = "Only this box's exports.")
+  String box;
+
+  @Override
+  int execute(Session session) {
+    Optional<BoxName> only = Optional.ofNullable(box).map(BoxName::of);
+    List<ExportStatus> all = session.exportService().list(only);
+    Output out = session.output();
+    out.result(
+        all,
+        () -> {
+          if (all.isEmpty()) {
+            out.println("Nothing exported yet. Install an application: appbox install htop");
+            return;
+          }
+          Table table = new Table("BOX", "KIND", "NAME", "PACKAGE", "STATE");
+          for (ExportStatus s : all) {
+            table.row(
+                s.export().box(),
+                s.export().kind().name().toLowerCase(Locale.ROOT),
+                s.export().name(),
+                s.export().pkg().isEmpty() ? "-" : s.export().pkg(),
+                s.state());
+          }
+          out.out().print(table.render(out.color()));
+        });
+    return ExitCodes.OK;
+  }
+}

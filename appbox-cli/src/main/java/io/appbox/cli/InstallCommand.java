@@ -1,0 +1,107 @@
+package io.appbox.cli;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.Progress;
+import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.pkg.InstalledPackage;
+import io.appbox.core.pkg.PackageName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "install",
+    description = {
+      "Install packages in a box with its own package manager, and export the desktop"
+          + " applications they bring to your menu. A missing box named after the distro is"
+          + " created first."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  appbox install htop",
+      "  appbox install --box dev git make",
+      "  appbox install --distro debian --no-export gimp"
+    })
+final class InstallCommand extends BaseCommand {
+  static final class Where {
+    @Option(names = "--box", paramLabel = "BOX", description = "The box.")
+    String box;
+
+    @Option(
+        names = "--distro",
+        paramLabel = "DISTRO",
+        description = "The box named after this distro, created when missing.")
+    String distro;
+  }
+
+  @ArgGroup(exclusive = true)
+  Where where = new Where();
+
+  @Option(names = "--no-export", description = "Do not export the packages' applications.")
+  boolean noExport;
+
+  @Parameters(arity = "1..*", paramLabel = "PKG", description = "Packages to install.")
+  List<String> packages;
+
+  @Override
+  int execute(Session session) {
+    List<PackageName> names = Packages.parse(packages);
+    BoxChoice choice = new BoxChoice();
+    choice.box = where.box;
+    Output out = session.output();
+    Progress progress = out.longOperation();
+    BoxName box = choice.createdIfMissing(session, Optional.ofNullable(where.distro), progress);
+    List<InstalledPackage> installed = session.packages().install(box, names, progress);
+    List<Map<String, Object>> exported = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    if (!noExport) {
+      for (PackageName p : names) {
+        progress.report("export", -1, "Exporting the applications of " + p.bare());
+        for (ExportOutcome o : session.exportService().exportPackageApps(box, p.bare())) {
+          warnings.addAll(o.warnings());
+          if (o.export() != null) {
+            exported.add(Exports.json(o.export()));
+          }
+        }
+      }
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("box", box.value());
+    data.put("installed", installed);
+    data.put("exported", exported);
+    data.put("warnings", warnings);
+    warnings.forEach(out::warn);
+    out.result(
+        data,
+        () -> {
+          for (InstalledPackage p : installed) {
+            out.println("Installed " + p.name() + " " + p.version() + " in " + box);
+          }
+          for (Map<String, Object> e : exported) {
+            out.println("Exported " + e.get("name") + " to your menu");
+          }
+        });
+    return ExitCodes.OK;
+  }
+
+  /** Package arguments, all checked before anything runs. */
+  static final class Packages {
+    private Packages() {}
+
+    static List<PackageName> parse(List<String> args) {
+      if (args == null || args.isEmpty()) {
+        throw AppboxException.invalid(
+            "Name at least one package.", "For example: appbox install htop");
+      }
+      return args.stream().map(PackageName::of).toList();
+    }
+  }
+}

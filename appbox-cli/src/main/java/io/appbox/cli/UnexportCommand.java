@@ -1,0 +1,52 @@
+package io.appbox.cli;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.export.Export;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "unexport",
+    description = "Remove one export and exactly the files it wrote.",
+    footer = {
+      "",
+      "Examples:",
+      "  appbox unexport --box dev --app htop",
+      "  appbox unexport --box dev --bin git-dev"
+    })
+final class UnexportCommand extends BaseCommand {
+  @Mixin BoxChoice choice;
+
+  static final class What {
+    @Option(names = "--app", paramLabel = "ID", required = true, description = "Desktop-file id.")
+    String app;
+
+    @Option(
+        names = "--bin",
+        paramLabel = "NAME",
+        required = true,
+        description = "The command's name on the host.")
+    String bin;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  What what;
+
+  @Override
+  int execute(Session session) {
+    BoxName box = choice.named(session, java.util.Optional.empty());
+    List<Export> removed =
+        what.app != null
+            ? session.exportService().unexportApp(box, what.app)
+            : session.exportService().unexportBin(box, what.bin);
+    Output out = session.output();
+    out.result(
+        Map.of("unexported", removed.stream().map(Exports::json).toList()),
+        () -> removed.forEach(e -> out.println("Unexported " + e.name() + " of " + e.box())));
+    return ExitCodes.OK;
+  }
+}
