@@ -33,6 +33,7 @@ final class Commands {
     ALL.put("exports", ExportsCommand::new);
     ALL.put("profiles", ProfilesCommand::new);
     ALL.put("image", ImageCommand::new);
+    ALL.put("doctor", DoctorCommand::new);
   }
 
   /** Global options that take a value, so the value is not mistaken for a command's name. */
