@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
  * @param box the box the entry comes from
  * @param desktopId the desktop-file id in the box, {@code htop} for {@code htop.desktop}
  * @param pkg the package that installed it, or empty
- * @param launcher the arguments that run a command in the box, before the command's own, such as
- *     {@code [/home/u/.local/share/appbox/launch, BOX, --]}
+ * @param launcher the arguments that run a command in the box, before the command's own: the box's
+ *     launcher script, such as {@code [/home/u/.local/share/appbox/launchers/podman/dev]}
  * @param nameLabel appended to every name, such as {@code " (dev)"}
  */
 public record ExportedEntry(

@@ -12,6 +12,7 @@ import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.LauncherScript;
 import io.appbox.desktop.entry.DesktopEntry;
+import io.appbox.desktop.entry.ExecLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppExporterTest {
   static final BoxName DEV = BoxName.of("dev");
@@ -271,5 +274,42 @@ class AppExporterTest {
             AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     assertThat(box.asked).isEmpty();
     assertThat(data).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my data", "it's", "a\"b", "$HOME", "`id`", "back\\slash", "100%"})
+  void execStartsWithTheQuotedLauncherWhereverTheDataHomeIs(String dirName) throws Exception {
+    Path odd = home.resolve(dirName).resolve("share");
+    HomeExporter there =
+        new HomeExporter(
+            record,
+            ExportFiles.forDataHome(odd, home.resolve(".local/bin")),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    Export export = there.exportApp(request(DEV, ""), new Box()).export();
+
+    Path desktop = odd.resolve("applications/appbox-dev-htop.desktop");
+    Path launcher = odd.resolve("appbox/launchers/podman/dev");
+    assertThat(export.files()).containsExactly(desktop, launcher);
+    String exec = DesktopEntry.read(desktop).main().string("Exec").orElseThrow();
+    ExecLine line = ExecLine.parse(exec);
+    assertThat(line.arguments().get(0).literal()).isEqualTo(launcher.toString());
+    assertThat(line.arguments().subList(1, line.arguments().size()))
+        .containsExactlyElementsOf(ExecLine.parse("htop %F").arguments());
+    if (dirName.equals("my data")) {
+      assertThat(exec).startsWith("\"" + launcher + "\" htop %F");
+    }
+    assertThat(DesktopFileValidator.run(desktop)).isEmpty();
+  }
+
+  @Test
+  void aLauncherNoExportRecordsIsAConflictAndNothingIsLeftBehind() throws Exception {
+    Path stray = launcherFile(DEV);
+    Files.createDirectories(stray.getParent());
+    Files.writeString(stray, "#!/bin/sh\n# dev\n");
+    assertThatThrownBy(() -> exporter.exportApp(request(DEV, "htop"), new Box()))
+        .isInstanceOfSatisfying(
+            AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EXPORT_CONFLICT));
+    assertThat(data.resolve("applications/appbox-dev-htop.desktop")).doesNotExist();
+    assertThat(record.all()).isEmpty();
   }
 }

@@ -41,6 +41,11 @@ class ExportFilesTest {
       Path icon =
           files.write(ExportArea.ICONS, "hicolor/48x48/apps/htop.png", text("png"), Set.of());
       Path bin = files.write(ExportArea.BIN, "git", text("#!/bin/sh\n"), Set.of());
+      Path launcher =
+          files.write(ExportArea.LAUNCHERS, "podman/dev", text("#!/bin/sh\n"), Set.of());
+      assertThat(launcher).isEqualTo(data.resolve("appbox/launchers/podman/dev"));
+      assertThat(Files.getPosixFilePermissions(launcher))
+          .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
       assertThat(entry)
           .isEqualTo(data.resolve("applications/appbox-dev-htop.desktop"))
           .hasContent("x");
