@@ -113,11 +113,14 @@ class CommandExporterTest {
     }
   }
 
-  /** Runs the exported command with {@code sh}, as the kernel would through its first line. */
-  static Run run(Path command, List<String> args, byte[] stdin, int exit) throws Exception {
+  /**
+   * Runs the exported command with {@code sh}, as the kernel would through its first line, in the
+   * temporary home, where a command smuggled into the script would leave {@code pwned}.
+   */
+  Run run(Path command, List<String> args, byte[] stdin, int exit) throws Exception {
     List<String> argv = new ArrayList<>(List.of("sh", command.toString()));
     argv.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(argv);
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(home.toFile());
     pb.environment().put("FAKE_EXIT", Integer.toString(exit));
     Path err = Files.createTempFile("stderr", ".txt");
     pb.redirectError(err.toFile());
