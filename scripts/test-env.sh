@@ -102,6 +102,20 @@ as_user() {
     CONTAINERS_STORAGE_CONF="$STORAGE_CONF" "$@"
 }
 
+# The test user's rootless Podman API service, with the user's own HOME: a service that appbox
+# starts itself (tested on its own) would keep the environment of the test that started it,
+# whose temporary HOME is gone when the test ends.
+if ! runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1; then
+  log "starting $TEST_USER's rootless Podman API service"
+  pkill -u "$TEST_USER" -f "podman system service" 2>/dev/null || true
+  rm -f "$RUNTIME_DIR/podman/podman.sock"
+  as_user sh -c 'nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" >/dev/null 2>&1 &'
+  for _ in $(seq 1 100); do
+    runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+fi
+
 # The Debian base image, made once from the mirror (no registry is reachable here).
 TARBALL=$CACHE/debian-bookworm.tar
 if [ ! -s "$TARBALL" ]; then

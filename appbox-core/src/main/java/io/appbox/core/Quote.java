@@ -5,7 +5,7 @@ public final class Quote {
   private Quote() {}
 
   public static String of(String raw) {
-    return of(raw, 80);
+    return of(raw, 256);
   }
 
   /** Quotes at most {@code max} characters. */

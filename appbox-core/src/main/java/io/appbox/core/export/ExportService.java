@@ -31,7 +31,7 @@ public final class ExportService {
       Pattern.compile(
           "^/usr(?:/local)?/share/applications/([A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*)\\.desktop$");
 
-  private static final Pattern DESKTOP_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}");
+  private static final Pattern DESKTOP_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,159}");
   private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
   private static final int MAX_DESKTOP_FILE = 1 << 20;
 
