@@ -68,6 +68,9 @@ final class CreateCommand extends BaseCommand {
             entry);
     Output out = session.output();
     Box created = session.boxes().create(request, out.longOperation());
+    if (entry) {
+      session.exportService().exportTerminalEntry(box).warnings().forEach(out::warn);
+    }
     out.result(
         created,
         () ->

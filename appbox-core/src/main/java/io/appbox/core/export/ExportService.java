@@ -141,6 +141,35 @@ public final class ExportService {
         files);
   }
 
+  /**
+   * Adds a menu entry that opens a terminal with a login shell in the box ({@code create --entry}).
+   * It is recorded like an application, under the id {@code terminal}.
+   */
+  public ExportOutcome exportTerminalEntry(BoxName name) {
+    ContainerState box = boxes.running(name);
+    String entry =
+        "[Desktop Entry]\n"
+            + "Type=Application\n"
+            + "Name=Terminal\n"
+            + "Comment=A login shell in box "
+            + name
+            + "\n"
+            + "Exec=/etc/appbox/login\n"
+            + "Terminal=true\n"
+            + "Categories=System;\n";
+    return exporter.exportApp(
+        new AppExportRequest(
+            box.name(),
+            engine.info().id(),
+            "terminal",
+            "",
+            "/etc/appbox/login",
+            entry.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            launchers.forBox(box),
+            null),
+        files(box));
+  }
+
   /** Exports an executable of the box as a command in {@code ~/.local/bin}. */
   public ExportOutcome exportBin(BoxName name, String path, Optional<String> as) {
     if (path == null

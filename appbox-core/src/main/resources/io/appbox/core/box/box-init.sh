@@ -29,3 +29,6 @@ if ! command -v sudo >/dev/null 2>&1 && [ -f /etc/shadow ]; then
 fi
 mkdir -p /etc/appbox
 printf '%s\n' "$shell" > /etc/appbox/shell
+# The login shell of the box's terminal menu entry (create --entry).
+printf '#!/bin/sh\nexec "$(cat /etc/appbox/shell)" -l\n' > /etc/appbox/login
+chmod 755 /etc/appbox/login

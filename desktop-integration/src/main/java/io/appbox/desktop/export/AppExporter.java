@@ -72,6 +72,7 @@ final class AppExporter {
         ExportWrite.apply(
             registry,
             files,
+            r.box(),
             sameApp(r.box(), r.engine(), r.desktopId()),
             w -> {
               iconWarnings.clear();

@@ -48,6 +48,7 @@ final class CommandExporter {
         ExportWrite.apply(
             registry,
             files,
+            r.box(),
             sameCommand(r.box(), r.engine(), r.name()),
             w -> {
               Optional<Export> owner = w.otherOwner(command);

@@ -1,5 +1,6 @@
 package io.appbox.desktop.export;
 
+import io.appbox.core.BoxName;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.LauncherScript;
@@ -25,13 +26,16 @@ final class ExportWrite {
   static final int MAX_LAUNCHER_BYTES = 1 << 20;
 
   private final ExportFiles files;
+  private final BoxName box;
   private final Set<Path> recorded = new HashSet<>();
   private final Set<Path> replacing = new HashSet<>();
   private final List<Export> kept = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
 
-  private ExportWrite(ExportFiles files, List<Export> current, Predicate<Export> replaces) {
+  private ExportWrite(
+      ExportFiles files, BoxName box, List<Export> current, Predicate<Export> replaces) {
     this.files = files;
+    this.box = box;
     for (Export e : current) {
       recorded.addAll(normalised(e.files()));
       if (replaces.test(e)) {
@@ -50,6 +54,7 @@ final class ExportWrite {
   static Export apply(
       ExportRegistry registry,
       ExportFiles files,
+      BoxName box,
       Predicate<Export> replaces,
       Function<ExportWrite, Export> write) {
     Export[] done = new Export[1];
@@ -57,7 +62,7 @@ final class ExportWrite {
     try {
       registry.update(
           current -> {
-            ExportWrite w = new ExportWrite(files, current, replaces);
+            ExportWrite w = new ExportWrite(files, box, current, replaces);
             try {
               Export export = w.recordAs(write.apply(w));
               ExportRemover.deleteUnlisted(files, w.replacing, export.files(), w.kept);
@@ -105,11 +110,41 @@ final class ExportWrite {
    */
   Path write(ExportArea area, String relative, byte[] content, Set<Path> replaceable) {
     boolean existed = files.exists(area, relative);
-    Path file = files.write(area, relative, content, replaceable);
+    Set<Path> allowed = replaceable;
+    Path target = files.resolve(area, relative);
+    if (existed && !replaceable.contains(target) && leftByInterruptedExport(area, relative)) {
+      allowed = new HashSet<>(replaceable);
+      allowed.add(target);
+    }
+    Path file = files.write(area, relative, content, allowed);
     if (!existed) {
       created.add(file);
     }
     return file;
+  }
+
+  /**
+   * Whether an unrecorded file is one appbox wrote for this box in an export that was killed before
+   * its record was saved: appbox's own launcher, a desktop entry carrying {@code X-Appbox-Box} of
+   * this box, a command script whose header names this box. Such a file is replaced; anything else
+   * is the user's and never is.
+   */
+  private boolean leftByInterruptedExport(ExportArea area, String relative) {
+    Optional<byte[]> head = files.read(area, relative, MAX_LAUNCHER_BYTES);
+    if (head.isEmpty()) {
+      return false;
+    }
+    String text = new String(head.get(), java.nio.charset.StandardCharsets.UTF_8);
+    return switch (area) {
+      // appbox's own directory: nothing but its launchers is ever there.
+      case LAUNCHERS -> true;
+      case APPLICATIONS ->
+          relative.startsWith("appbox-" + box + "-")
+              && text.contains("\nX-Appbox-Box=" + box + "\n");
+      case BIN ->
+          text.startsWith("#!/bin/sh\n# appbox: ") && text.contains(" from box " + box + " (");
+      case ICONS -> false;
+    };
   }
 
   /** Notes files that another writer created for this export, to delete if it fails. */

@@ -252,6 +252,18 @@ class CommandExporterTest {
     }
 
     @Test
+    void filesOfAnExportKilledBeforeItsRecordWasSavedAreReplacedNotAConflict() throws Exception {
+      exporter.exportCommand(command(DEV, "htop", "/usr/bin/htop"));
+      // A kill -9 between writing the files and saving the record leaves them unrecorded.
+      java.nio.file.Files.delete(home.resolve(".local/state/appbox/exports.json"));
+      Export again = exporter.exportCommand(command(DEV, "htop", "/usr/bin/htop")).export();
+      assertThat(record.all()).containsExactly(again);
+      assertCode(
+          ErrorCode.EXPORT_CONFLICT,
+          () -> exporter.exportCommand(command(BoxName.of("other"), "htop", "/usr/bin/htop")));
+    }
+
+    @Test
     void reExportingTheSameNameFromTheSameBoxReplacesIt() throws Exception {
       exporter.exportCommand(command(DEV, "vi", "/usr/bin/vim"));
       Export again = exporter.exportCommand(command(DEV, "vi", "/usr/bin/nvim")).export();
@@ -401,15 +413,13 @@ class CommandExporterTest {
     }
 
     @Test
-    void aLauncherNoExportRecordsIsAConflict() throws Exception {
+    void aLauncherNoExportRecordsIsLeftOverAndReplaced() throws Exception {
       Path stray = Files.createDirectories(launcherFile(DEV).getParent()).resolve("dev");
-      Files.writeString(stray, FAKE_LAUNCHER);
-      assertCode(
-          ErrorCode.EXPORT_CONFLICT,
-          () -> exporter.exportCommand(command(DEV, "htop", "/usr/bin/htop")));
+      Files.writeString(stray, "left over");
+      exporter.exportCommand(command(DEV, "htop", "/usr/bin/htop"));
       assertThat(stray).hasContent(FAKE_LAUNCHER.strip());
-      assertThat(bin.resolve("htop")).doesNotExist();
-      assertThat(record.all()).isEmpty();
+      assertThat(bin.resolve("htop")).exists();
+      assertThat(record.all()).hasSize(1);
     }
 
     @Test
