@@ -295,4 +295,73 @@ class ExportsTest {
       return new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
     }
   }
+
+  @Test
+  void killingAnExportLeavesTheOldStateOrTheNewNeverAHalfWrittenFile() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box).exitCode()).isZero();
+      Path wrapper = s.home().resolve(".local/bin/killed-e2e");
+      for (int delay : new int[] {150, 400, 700, 1000, 1300, 1700, 2200}) {
+        var run =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () ->
+                    s.appbox(
+                        "export", "--box", box, "--bin", "/usr/bin/true", "--as", "killed-e2e"));
+        Thread.sleep(delay);
+        Commands.run(List.of("pkill", "-9", "-f", "--", "--as killed-e2e"), null, null, 30);
+        run.join();
+
+        CommandResult exports = s.appbox("--json", "exports");
+        assertThat(exports.exitCode()).as("the record is readable: " + exports).isZero();
+        boolean recorded = recordedNames(s).contains("killed-e2e");
+        if (recorded || Files.exists(wrapper)) {
+          assertThat(Files.readString(wrapper))
+              .as("complete, never half-written")
+              .endsWith("\"$@\"\n");
+        }
+        if (recorded) {
+          assertThat(s.host(wrapper.toString()).exitCode()).isZero();
+        }
+        try (var names =
+            Files.list(s.home().resolve(".local/share/appbox/launchers/podman-rootless"))) {
+          for (Path launcher : names.toList()) {
+            assertThat(Files.readString(launcher))
+                .as("launcher complete")
+                .endsWith("\"$box\" \"$@\"\n");
+          }
+        } catch (java.nio.file.NoSuchFileException notYet) {
+          // killed before the launcher was written
+        }
+      }
+      // Whatever a kill left behind, exporting again and removing it work.
+      CommandResult again =
+          s.appbox("export", "--box", box, "--bin", "/usr/bin/true", "--as", "killed-e2e");
+      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(s.appbox("unexport", "--box", box, "--bin", "killed-e2e").exitCode()).isZero();
+      assertThat(wrapper).doesNotExist();
+    }
+  }
+
+  @Test
+  void createWithEntryAddsATerminalMenuEntryForTheBox() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      String box = s.newBox();
+      CommandResult created = s.appbox("create", box, "--entry");
+      assertThat(created.exitCode()).as(created.toString()).isZero();
+      Path desktop = desktopFile(s, box, "terminal");
+      assertThat(s.host("desktop-file-validate", desktop.toString()).exitCode()).isZero();
+      assertThat(Files.readString(desktop))
+          .contains("Terminal=true")
+          .contains("Name=Terminal (" + box + ")");
+      List<String> exec = execArgs(desktop, "Desktop Entry");
+      CommandResult shell =
+          s.hostWithInput(
+              "echo \"in:$APPBOX_BOX\"\n".getBytes(StandardCharsets.UTF_8),
+              exec.toArray(String[]::new));
+      assertThat(shell.stdout()).as(shell.toString()).contains("in:" + box);
+      assertThat(s.appbox("rm", "--force", box).exitCode()).isZero();
+      assertThat(desktop).doesNotExist();
+    }
+  }
 }
