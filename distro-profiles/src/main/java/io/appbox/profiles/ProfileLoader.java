@@ -28,7 +28,7 @@ public final class ProfileLoader {
     String label = file.toString();
     String name = file.getFileName().toString();
     if (!name.endsWith(SUFFIX)) {
-      throw ProfileProblem.inFile(
+      throw YamlProblem.inFile(
           label,
           "a profile's file name ends in .yaml",
           "Rename it to " + stem(name) + SUFFIX + ".");

@@ -86,7 +86,7 @@ final class UserProfiles {
   private static void refuseYml(Path file) {
     String name = file.getFileName().toString();
     if (name.endsWith(".yml") && Files.isRegularFile(file)) {
-      throw ProfileProblem.inFile(
+      throw YamlProblem.inFile(
           file.toString(),
           "profile files end in .yaml, so this one would be ignored",
           "Rename it to " + name.substring(0, name.length() - 4) + ProfileLoader.SUFFIX + ".");

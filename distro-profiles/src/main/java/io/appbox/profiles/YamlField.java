@@ -12,15 +12,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * One node of a profile together with where it is: the file, and the field path such as {@code
+ * One node of a YAML file together with where it is: the file, and the field path such as {@code
  * commands.install.argv[2]}. Every typed read either returns the value or fails naming the file,
  * the node's line and the path.
  *
+ * @param format the format being read, for the hint that goes with a problem
  * @param file the file name shown in messages
  * @param path dotted field path; empty for the document itself
  * @param node the YAML node
  */
-record YamlField(String file, String path, Node node) {
+record YamlField(YamlFormat format, String file, String path, Node node) {
 
   /** 1-based line where the node starts. */
   int line() {
@@ -28,19 +29,19 @@ record YamlField(String file, String path, Node node) {
   }
 
   AppboxException problem(String what) {
-    return ProfileProblem.at(file, line(), path, what);
+    return YamlProblem.at(file, line(), path, what, format.hint());
   }
 
   AppboxException problem(String what, String hint) {
-    return ProfileProblem.at(file, line(), path, what, hint);
+    return YamlProblem.at(file, line(), path, what, hint);
   }
 
   YamlField child(String key, Node value) {
-    return new YamlField(file, path.isEmpty() ? key : path + "." + key, value);
+    return new YamlField(format, file, path.isEmpty() ? key : path + "." + key, value);
   }
 
   YamlField element(int index, Node value) {
-    return new YamlField(file, path + "[" + index + "]", value);
+    return new YamlField(format, file, path + "[" + index + "]", value);
   }
 
   boolean isString() {

@@ -28,7 +28,8 @@ final class YamlMapping {
   static YamlMapping of(YamlField self, List<String> allowedKeys) {
     Map<String, YamlField> fields = new LinkedHashMap<>();
     for (NodeTuple tuple : ((MappingNode) self.node()).getValue()) {
-      YamlField keyField = new YamlField(self.file(), self.path(), tuple.getKeyNode());
+      YamlField keyField =
+          new YamlField(self.format(), self.file(), self.path(), tuple.getKeyNode());
       if (!keyField.isString()) {
         throw keyField.problem(
             "expected a field name, found " + YamlField.describe(tuple.getKeyNode()));
@@ -36,7 +37,8 @@ final class YamlMapping {
       String key = keyField.string();
       YamlField value = self.child(key, tuple.getValueNode());
       // The key's line, not the value's: that is the line the user typed the key on.
-      YamlField located = new YamlField(self.file(), value.path(), tuple.getKeyNode());
+      YamlField located =
+          new YamlField(self.format(), self.file(), value.path(), tuple.getKeyNode());
       YamlField earlier = fields.get(key);
       if (earlier != null) {
         throw located.problem(
@@ -46,7 +48,7 @@ final class YamlMapping {
       if (allowedKeys != null && !allowedKeys.contains(key)) {
         throw located.problem(
             "unknown field; expected one of " + String.join(", ", allowedKeys),
-            hintFor(key, allowedKeys));
+            hintFor(key, allowedKeys, self.format()));
       }
       fields.put(key, value);
     }
@@ -65,7 +67,8 @@ final class YamlMapping {
     YamlField field = fields.get(key);
     if (field == null) {
       String path = self.path().isEmpty() ? key : self.path() + "." + key;
-      throw ProfileProblem.at(self.file(), self.line(), path, "missing; this field is required");
+      throw YamlProblem.at(
+          self.file(), self.line(), path, "missing; this field is required", self.format().hint());
     }
     return field;
   }
@@ -74,9 +77,9 @@ final class YamlMapping {
     return Collections.unmodifiableMap(fields);
   }
 
-  private static String hintFor(String key, List<String> allowedKeys) {
+  private static String hintFor(String key, List<String> allowedKeys, YamlFormat format) {
     return Spelling.closest(key, allowedKeys)
         .map(near -> "Did you mean " + Quote.of(near) + "?")
-        .orElse(ProfileProblem.HINT);
+        .orElse(format.hint());
   }
 }

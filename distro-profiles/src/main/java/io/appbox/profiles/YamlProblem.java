@@ -4,19 +4,12 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
 
 /**
- * The error for a malformed profile. Its message always starts with where the problem is, {@code
- * file:line: field: what is wrong}, so that an editor can jump to it.
+ * The error for a malformed YAML file of appbox's (a profile, a manifest). Its message always
+ * starts with where the problem is, {@code file:line: field: what is wrong}, so that an editor can
+ * jump to it.
  */
-final class ProfileProblem {
-  static final String HINT =
-      "Fix the profile at that line; appbox's documentation on distro profiles describes"
-          + " every field.";
-
-  private ProfileProblem() {}
-
-  static AppboxException at(String file, int line, String path, String problem) {
-    return at(file, line, path, problem, HINT);
-  }
+final class YamlProblem {
+  private YamlProblem() {}
 
   static AppboxException at(String file, int line, String path, String problem, String hint) {
     String field = path.isEmpty() ? "" : path + ": ";
