@@ -28,6 +28,9 @@ final class Commands {
     ALL.put("packages", PackagesCommand::new);
     ALL.put("update", UpdateCommand::new);
     ALL.put("upgrade", UpgradeCommand::new);
+    ALL.put("snapshots", SnapshotsCommand::new);
+    ALL.put("rollback", RollbackCommand::new);
+    ALL.put("auto-update", AutoUpdateCommand::new);
     ALL.put("export", ExportCommand::new);
     ALL.put("unexport", UnexportCommand::new);
     ALL.put("exports", ExportsCommand::new);

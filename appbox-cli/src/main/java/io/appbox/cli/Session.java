@@ -7,6 +7,7 @@ import io.appbox.core.export.ExportService;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.pkg.PackageService;
 import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.core.upgrade.UpgradeService;
 import io.appbox.runtime.api.DockerApiEngine;
 import io.appbox.runtime.attach.BoxProcessCache;
 import io.appbox.runtime.attach.BoxProcessRunner;
@@ -36,6 +37,7 @@ final class Session {
   private Config config;
   private PackageService packages;
   private ExportService exportService;
+  private UpgradeService upgrades;
 
   Session(Map<String, String> env, GlobalOptions options, Output output) {
     this.env = env;
@@ -139,6 +141,20 @@ final class Session {
       packages = new PackageService(engine(), boxes(), dirs().runtimeDir().resolve("appbox/locks"));
     }
     return packages;
+  }
+
+  UpgradeService upgrades() {
+    if (upgrades == null) {
+      upgrades =
+          new UpgradeService(
+              engine(),
+              boxes(),
+              packages(),
+              exportService(),
+              java.time.Clock.systemUTC(),
+              config().keepSnapshots());
+    }
+    return upgrades;
   }
 
   ExportService exportService() {

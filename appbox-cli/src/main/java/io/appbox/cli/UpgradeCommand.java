@@ -1,7 +1,12 @@
 package io.appbox.cli;
 
+import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
+import io.appbox.core.upgrade.Snapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -10,8 +15,19 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "upgrade",
-    description = "Upgrade the packages of a box, or of every box.",
-    footer = {"", "Examples:", "  appbox upgrade", "  appbox upgrade --all"})
+    description = {
+      "Upgrade the packages of a box, or of every box, transactionally: a snapshot first, then"
+          + " the upgrade, the profile's health check and a check that the box's exports still"
+          + " find their programs. On any failure the box is restored from the snapshot and the"
+          + " command fails with exit code 6. Older snapshots are pruned (config: snapshots.keep)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  appbox upgrade",
+      "  appbox upgrade --box dev",
+      "  appbox upgrade --all --json"
+    })
 final class UpgradeCommand extends BaseCommand {
   @Mixin BoxChoice choice;
 
@@ -23,11 +39,35 @@ final class UpgradeCommand extends BaseCommand {
     List<BoxName> boxes = AllBoxes.or(session, all, choice);
     Output out = session.output();
     Progress progress = out.longOperation();
+    List<Map<String, Object>> upgraded = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (BoxName box : boxes) {
-      session.packages().upgrade(box, progress);
-      out.println("Upgraded " + box);
+      try {
+        Snapshot before = session.upgrades().upgrade(box, progress);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("box", box.value());
+        entry.put("snapshot", before.name());
+        upgraded.add(entry);
+        out.println("Upgraded " + box + " (snapshot before: " + before.name() + ")");
+      } catch (AppboxException e) {
+        if (boxes.size() == 1) {
+          throw e;
+        }
+        out.warn(e.getMessage());
+        failures.add(box + ": " + e.getMessage());
+      }
     }
-    out.result(Map.of("upgraded", boxes.stream().map(BoxName::value).toList()), () -> {});
+    if (!failures.isEmpty()) {
+      throw new AppboxException(
+          ErrorCode.PACKAGE_MANAGER_FAILED,
+          failures.size()
+              + " of "
+              + boxes.size()
+              + " boxes failed to upgrade and were restored:\n"
+              + String.join("\n", failures),
+          "The other boxes were upgraded. Fix the cause, then upgrade the failed ones again.");
+    }
+    out.result(Map.of("upgraded", upgraded), () -> {});
     return ExitCodes.OK;
   }
 }

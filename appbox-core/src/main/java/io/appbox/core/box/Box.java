@@ -34,7 +34,7 @@ public record Box(
     return new Box(
         c.name(),
         labels.getOrDefault(BoxLabels.DISTRO, "unknown"),
-        c.image(),
+        labels.getOrDefault(BoxLabels.IMAGE, c.image()),
         c.running() ? "running" : statusWord(c.status()),
         home.isEmpty() ? null : Path.of(home),
         labels.getOrDefault(BoxLabels.VERSION, ""),

@@ -14,5 +14,8 @@ public final class BoxLabels {
   public static final String ENTRY = "io.appbox.entry";
   public static final String HOST_HOME = "io.appbox.host-home";
 
+  /** The image the box was created from; after a rollback its container runs from a snapshot. */
+  public static final String IMAGE = "io.appbox.image";
+
   private BoxLabels() {}
 }

@@ -103,6 +103,7 @@ public final class BoxService {
     labels.put(BoxLabels.UID, Integer.toString(user.uid()));
     labels.put(BoxLabels.GID, Integer.toString(user.gid()));
     labels.put(BoxLabels.VERSION, version);
+    labels.put(BoxLabels.IMAGE, image.toString());
     labels.put(BoxLabels.HOST_HOME, Boolean.toString(request.home().isEmpty()));
     if (request.entry()) {
       labels.put(BoxLabels.ENTRY, "true");

@@ -4,6 +4,7 @@ import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,20 @@ public interface ContainerEngine {
 
   /** Runs a command in a running box without a terminal, reporting output as it comes. */
   ExecResult exec(BoxName name, ExecRequest request, OutputListener listener);
+
+  /** The spec a box's container was created with: image, command, labels, mounts, devices. */
+  ContainerSpec specOf(BoxName name);
+
+  /** Gives a container another name. */
+  void rename(BoxName from, BoxName to);
+
+  /** Commits the box's filesystem (not its bind mounts) to an image with extra labels. */
+  void commit(BoxName name, ImageRef tag, Map<String, String> labels);
+
+  /** Images carrying the label {@code key=value}. */
+  List<ImageInfo> images(String key, String value);
+
+  void removeImage(String idOrRef);
 
   boolean imageExists(ImageRef image);
 

@@ -35,4 +35,10 @@ public record ContainerSpec(
     devices = List.copyOf(devices);
     environment = Map.copyOf(environment);
   }
+
+  /** The same container from another image: how a box is restored from a snapshot. */
+  public ContainerSpec withImage(ImageRef other) {
+    return new ContainerSpec(
+        name, other, command, labels, mounts, devices, environment, sameUserAsHost);
+  }
 }

@@ -347,7 +347,8 @@ public final class PackageService {
     return groups;
   }
 
-  private LockFile lock(BoxName name, Progress progress) {
+  /** The lock that serialises changes to a box between appbox processes. */
+  public LockFile lock(BoxName name, Progress progress) {
     return LockFile.acquire(
         lockDir.resolve(engine.info().id() + "-" + name + ".lock"),
         () -> progress.report("wait", -1, "Waiting for another appbox working in box " + name));

@@ -88,6 +88,63 @@ final class FakeEngine implements ContainerEngine {
     return onExec.apply(request);
   }
 
+  final Map<String, Map<String, String>> imageLabels = new LinkedHashMap<>();
+
+  @Override
+  public ContainerSpec specOf(BoxName name) {
+    ContainerSpec spec = specs.get(name);
+    if (spec == null) {
+      throw new AppboxException(ErrorCode.BOX_NOT_FOUND, "no box " + name, "");
+    }
+    return spec;
+  }
+
+  @Override
+  public void rename(BoxName from, BoxName to) {
+    ContainerSpec spec = specs.remove(from);
+    Boolean up = running.remove(from);
+    specs.put(
+        to,
+        new ContainerSpec(
+            to,
+            spec.image(),
+            spec.command(),
+            spec.labels(),
+            spec.mounts(),
+            spec.devices(),
+            spec.environment(),
+            spec.sameUserAsHost()));
+    running.put(to, up != null && up);
+  }
+
+  @Override
+  public void commit(BoxName name, ImageRef tag, Map<String, String> labels) {
+    images.add(tag.toString());
+    imageLabels.put(tag.toString(), labels);
+  }
+
+  @Override
+  public List<io.appbox.core.engine.ImageInfo> images(String key, String value) {
+    return imageLabels.entrySet().stream()
+        .filter(e -> value.equals(e.getValue().get(key)))
+        .map(
+            e ->
+                new io.appbox.core.engine.ImageInfo(
+                    "id-" + e.getKey(),
+                    List.of(e.getKey()),
+                    e.getValue(),
+                    java.time.Instant.EPOCH,
+                    1))
+        .toList();
+  }
+
+  @Override
+  public void removeImage(String idOrRef) {
+    String ref = idOrRef.startsWith("id-") ? idOrRef.substring(3) : idOrRef;
+    images.remove(ref);
+    imageLabels.remove(ref);
+  }
+
   @Override
   public boolean imageExists(ImageRef image) {
     return images.contains(image.toString());

@@ -21,6 +21,7 @@ import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.Mount;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.json.Json;
@@ -292,6 +293,111 @@ public final class DockerApiEngine implements ContainerEngine {
         ErrorCode.ENGINE_FAILED,
         "The engine did not report how a command in the box ended.",
         "Try again; if it persists, check the engine: appbox doctor");
+  }
+
+  @Override
+  public ContainerSpec specOf(BoxName name) {
+    HttpResponse r = call("GET", API + "/containers/" + encode(name.value()) + "/json", null);
+    notFoundIs404(r, name);
+    expectOk(r, "inspect box " + name);
+    Map<String, Object> c = Json.parseObject(r.text());
+    Map<String, Object> config = object(c, "Config");
+    Map<String, Object> host = object(c, "HostConfig");
+    List<String> command = new ArrayList<>();
+    for (Object o : array(config, "Cmd")) {
+      command.add(String.valueOf(o));
+    }
+    List<Mount> mounts = new ArrayList<>();
+    for (Object o : array(host, "Binds")) {
+      String[] parts = String.valueOf(o).split(":");
+      if (parts.length >= 2) {
+        boolean readOnly = parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
+        mounts.add(
+            new Mount(java.nio.file.Path.of(parts[0]), java.nio.file.Path.of(parts[1]), readOnly));
+      }
+    }
+    List<java.nio.file.Path> devices = new ArrayList<>();
+    for (Object o : array(host, "Devices")) {
+      String device = string(asMap(o), "PathOnHost");
+      if (device != null) {
+        devices.add(java.nio.file.Path.of(device));
+      }
+    }
+    return new ContainerSpec(
+        name,
+        ImageRef.parse(string(config, "Image")),
+        command,
+        stringMap(config, "Labels"),
+        mounts,
+        devices,
+        Map.of(),
+        true);
+  }
+
+  @Override
+  public void rename(BoxName from, BoxName to) {
+    HttpResponse r =
+        call(
+            "POST",
+            API + "/containers/" + encode(from.value()) + "/rename?name=" + encode(to.value()),
+            null);
+    notFoundIs404(r, from);
+    expectOk(r, "rename box " + from + " to " + to);
+  }
+
+  @Override
+  public void commit(BoxName name, ImageRef tag, Map<String, String> labels) {
+    StringBuilder query = new StringBuilder();
+    query.append("container=").append(encode(name.value()));
+    query.append("&repo=").append(encode(repositoryOf(tag)));
+    query.append("&tag=").append(encode(tag.tag() == null ? "latest" : tag.tag()));
+    // Not paused: appbox holds the box's lock, and rootless cgroup v1 cannot pause at all.
+    query.append("&pause=false");
+    // Podman ignores labels in the body; both engines take them as LABEL changes.
+    labels.forEach((k, v) -> query.append("&changes=").append(encode("LABEL " + k + "=" + v)));
+    HttpResponse r = call("POST", API + "/commit?" + query, "{}".getBytes(StandardCharsets.UTF_8));
+    notFoundIs404(r, name);
+    expectOk(r, "snapshot box " + name);
+  }
+
+  @Override
+  public List<ImageInfo> images(String key, String value) {
+    String filters = Json.write(Map.of("label", List.of(key + "=" + value)));
+    HttpResponse r = call("GET", API + "/images/json?filters=" + encode(filters), null);
+    expectOk(r, "list images");
+    List<ImageInfo> out = new ArrayList<>();
+    for (Object o : asList(Json.parse(r.text()))) {
+      Map<String, Object> image = asMap(o);
+      List<String> tags = new ArrayList<>();
+      for (Object t : array(image, "RepoTags")) {
+        tags.add(String.valueOf(t));
+      }
+      out.add(
+          new ImageInfo(
+              string(image, "Id"),
+              tags,
+              stringMap(image, "Labels"),
+              java.time.Instant.ofEpochSecond(number(image, "Created", 0)),
+              number(image, "Size", 0)));
+    }
+    return out;
+  }
+
+  @Override
+  public void removeImage(String idOrRef) {
+    if (!idOrRef.matches("[A-Za-z0-9][A-Za-z0-9:/._@-]*")) {
+      throw AppboxException.invalid("Image " + Quote.of(idOrRef) + " is not valid.", "");
+    }
+    // The engines route image names with their slashes, unencoded.
+    HttpResponse r = call("DELETE", API + "/images/" + idOrRef + "?force=false", null);
+    if (r.status() == 404) {
+      return;
+    }
+    expectOk(r, "remove image " + idOrRef);
+  }
+
+  private static String repositoryOf(ImageRef ref) {
+    return (ref.registry() == null ? "" : ref.registry() + "/") + ref.repository();
   }
 
   @Override

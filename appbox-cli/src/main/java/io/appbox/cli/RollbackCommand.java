@@ -1,0 +1,41 @@
+package io.appbox.cli;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.upgrade.Snapshot;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "rollback",
+    description = {
+      "Return a box to a snapshot taken before an upgrade: the newest, or the one named. The box"
+          + " keeps its name, labels, mounts and exports; your home is not touched."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  appbox rollback dev",
+      "  appbox rollback dev --to dev-20261126T030000000Z"
+    })
+final class RollbackCommand extends BaseCommand {
+  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
+  String box;
+
+  @Option(
+      names = "--to",
+      paramLabel = "SNAPSHOT",
+      description = "The snapshot (default: the newest).")
+  String to;
+
+  @Override
+  int execute(Session session) {
+    BoxName name = BoxName.of(box);
+    Output out = session.output();
+    Snapshot restored =
+        session.upgrades().rollback(name, Optional.ofNullable(to), out.longOperation());
+    out.result(restored, () -> out.println("Rolled " + name + " back to " + restored.name()));
+    return ExitCodes.OK;
+  }
+}

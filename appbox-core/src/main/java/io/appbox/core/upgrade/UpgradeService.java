@@ -1,0 +1,250 @@
+package io.appbox.core.upgrade;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.Progress;
+import io.appbox.core.Quote;
+import io.appbox.core.box.BoxService;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerSpec;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.export.ExportService;
+import io.appbox.core.export.ExportStatus;
+import io.appbox.core.host.LockFile;
+import io.appbox.core.pkg.PackageService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Transactional upgrades: snapshot the box, upgrade it, check it, and on any failure put it back
+ * from the snapshot under the same name, with the same labels, mounts and exports. Also {@code
+ * rollback} on request, and pruning to a number of snapshots per box.
+ */
+public final class UpgradeService {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final ContainerEngine engine;
+  private final BoxService boxes;
+  private final PackageService packages;
+  private final ExportService exports;
+  private final Clock clock;
+  private final int keep;
+
+  public UpgradeService(
+      ContainerEngine engine,
+      BoxService boxes,
+      PackageService packages,
+      ExportService exports,
+      Clock clock,
+      int keep) {
+    this.engine = engine;
+    this.boxes = boxes;
+    this.packages = packages;
+    this.exports = exports;
+    this.clock = clock;
+    this.keep = keep;
+  }
+
+  /** Upgrades one box transactionally; returns the snapshot taken before. */
+  public Snapshot upgrade(BoxName box, Progress progress) {
+    try (LockFile lock = packages.lock(box, progress)) {
+      boxes.running(box);
+      progress.report("snapshot", -1, "Taking a snapshot of " + box);
+      Snapshot before = take(box);
+      try {
+        packages.upgradeLocked(box, progress);
+        progress.report("check", -1, "Checking " + box + " after the upgrade");
+        check(box);
+      } catch (RuntimeException failure) {
+        progress.report(
+            "restore", -1, "Upgrade failed; restoring " + box + " from " + before.name());
+        try {
+          restore(box, before);
+        } catch (RuntimeException restoreFailed) {
+          failure.addSuppressed(restoreFailed);
+          throw new AppboxException(
+              ErrorCode.PACKAGE_MANAGER_FAILED,
+              "Upgrading "
+                  + box
+                  + " failed ("
+                  + failure.getMessage()
+                  + "), and restoring it from snapshot "
+                  + before.name()
+                  + " failed too: "
+                  + restoreFailed.getMessage(),
+              "The snapshot is kept: appbox rollback " + box + " --to " + before.name(),
+              failure);
+        }
+        throw new AppboxException(
+            ErrorCode.PACKAGE_MANAGER_FAILED,
+            "Upgrading "
+                + box
+                + " failed: "
+                + failure.getMessage()
+                + "\nThe box was restored from"
+                + " snapshot "
+                + before.name()
+                + "; nothing changed.",
+            failure instanceof AppboxException a && !a.hint().isEmpty()
+                ? a.hint()
+                : "Fix the cause, then upgrade again.",
+            failure);
+      }
+      prune(box);
+      return before;
+    }
+  }
+
+  /** The profile's health check, and every export of the box still finds its program. */
+  private void check(BoxName box) {
+    ExecResult health = packages.healthCheck(box);
+    if (!health.ok()) {
+      String says = (health.stderr().isBlank() ? health.stdout() : health.stderr()).strip();
+      throw new AppboxException(
+          ErrorCode.PACKAGE_MANAGER_FAILED,
+          "the health check failed (exit "
+              + health.exitCode()
+              + ")"
+              + (says.isEmpty() ? "" : ": " + says),
+          "");
+    }
+    List<String> broken =
+        exports.check(Optional.of(box)).stream()
+            .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
+            .map(s -> s.export().name())
+            .toList();
+    if (!broken.isEmpty()) {
+      throw new AppboxException(
+          ErrorCode.PACKAGE_MANAGER_FAILED,
+          "exports no longer find their program: " + String.join(", ", broken),
+          "");
+    }
+  }
+
+  /** Restores a box from one of its snapshots: the newest, or the one named. */
+  public Snapshot rollback(BoxName box, Optional<String> to, Progress progress) {
+    try (LockFile lock = packages.lock(box, progress)) {
+      boxes.require(box);
+      List<Snapshot> all = snapshots(box);
+      if (all.isEmpty()) {
+        throw new AppboxException(
+            ErrorCode.SNAPSHOT_NOT_FOUND,
+            "Box " + box + " has no snapshots.",
+            "Snapshots are taken by: appbox upgrade --box " + box);
+      }
+      Snapshot target =
+          to.map(
+                  name ->
+                      all.stream()
+                          .filter(
+                              s ->
+                                  s.name().equals(name)
+                                      || s.ref().toString().equals(name)
+                                      || s.id().equals(name))
+                          .findFirst()
+                          .orElseThrow(
+                              () ->
+                                  new AppboxException(
+                                      ErrorCode.SNAPSHOT_NOT_FOUND,
+                                      "Box " + box + " has no snapshot " + Quote.of(name) + ".",
+                                      "See its snapshots: appbox snapshots " + box)))
+              .orElse(all.get(0));
+      progress.report("restore", -1, "Restoring " + box + " from " + target.name());
+      restore(box, target);
+      return target;
+    }
+  }
+
+  /** The box's snapshots, newest first. */
+  public List<Snapshot> snapshots(BoxName box) {
+    List<Snapshot> out = new ArrayList<>();
+    for (ImageInfo image : engine.images(Snapshot.OF_LABEL, box.value())) {
+      String time = image.labels().get(Snapshot.TIME_LABEL);
+      for (String tag : image.tags()) {
+        if (tag.startsWith(Snapshot.REPOSITORY + ":" + box.value() + "-")) {
+          out.add(
+              new Snapshot(
+                  image.id(),
+                  ImageRef.parse(tag),
+                  box,
+                  time == null ? image.created() : Instant.parse(time),
+                  image.size()));
+        }
+      }
+    }
+    out.sort(Comparator.comparing(Snapshot::time).reversed());
+    return out;
+  }
+
+  private Snapshot take(BoxName box) {
+    Instant now = clock.instant();
+    ImageRef ref =
+        ImageRef.parse(Snapshot.REPOSITORY + ":" + box.value() + "-" + STAMP.format(now));
+    engine.commit(
+        box, ref, Map.of(Snapshot.OF_LABEL, box.value(), Snapshot.TIME_LABEL, now.toString()));
+    return snapshots(box).stream()
+        .filter(s -> s.ref().equals(ref))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AppboxException(
+                    ErrorCode.ENGINE_FAILED,
+                    "The engine did not keep snapshot " + ref + ".",
+                    "Check the engine's storage: appbox doctor"));
+  }
+
+  /**
+   * Puts the box back from a snapshot under its own name with the same spec. The current container
+   * is set aside first and only removed once the restored one runs, so a failed restore leaves the
+   * box as it was.
+   */
+  void restore(BoxName box, Snapshot snapshot) {
+    ContainerSpec spec = engine.specOf(box);
+    BoxName aside =
+        BoxName.of(
+            "appbox-restore-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
+    engine.stop(box, 10);
+    engine.rename(box, aside);
+    try {
+      engine.create(spec.withImage(snapshot.ref()));
+      engine.start(box);
+    } catch (RuntimeException e) {
+      try {
+        if (engine.inspect(box).isPresent()) {
+          engine.remove(box, true);
+        }
+        engine.rename(aside, box);
+        engine.start(box);
+      } catch (RuntimeException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+    engine.remove(aside, true);
+  }
+
+  /** Keeps the newest snapshots of the box; one a container still runs from stays. */
+  void prune(BoxName box) {
+    List<Snapshot> all = snapshots(box);
+    for (Snapshot old : all.subList(Math.min(keep, all.size()), all.size())) {
+      try {
+        engine.removeImage(old.ref().toString());
+      } catch (AppboxException inUse) {
+        // The box itself may run from it after a rollback; it goes at a later prune.
+      }
+    }
+  }
+}
