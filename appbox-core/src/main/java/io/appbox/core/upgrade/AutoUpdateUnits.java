@@ -57,7 +57,6 @@ public final class AutoUpdateUnits {
     unit.append("# Written by appbox auto-update; remove with: appbox auto-update disable\n");
     unit.append("[Unit]\n");
     unit.append("Description=appbox: upgrade every box, transactionally\n");
-    unit.append("Documentation=man:appbox-upgrade(1)\n");
     unit.append("Wants=network-online.target\n");
     unit.append("After=network-online.target\n\n");
     unit.append("[Service]\n");
