@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +23,20 @@ public final class Main {
   }
 
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    // The version is asked for by scripts and frontends before anything else: answer it without
+    // building the command model.
+    List<String> words = List.of(args);
+    if (!words.isEmpty()
+        && words.stream()
+            .allMatch(a -> a.equals("--version") || a.equals("-V") || a.equals("--json"))
+        && (words.contains("--version") || words.contains("-V"))) {
+      out.println(
+          words.contains("--json")
+              ? "{\"ok\":true,\"data\":{\"version\":\"" + Session.VERSION + "\"}}"
+              : "appbox " + Session.VERSION);
+      out.flush();
+      return ExitCodes.OK;
+    }
     GlobalOptions[] seen = new GlobalOptions[1];
     Output.Factory outputs =
         options -> {
