@@ -9,12 +9,42 @@ import java.util.jar.JarFile;
 
 /**
  * Used only when the build makes the class-data sharing archive: loads every class of appbox's
- * jars, so the archive holds all of them, whatever command later runs.
+ * jars, and goes once through the JDK code that commands use (JSON, a unix socket, an atomic file),
+ * so the archive holds all of it, whatever command later runs.
  */
 final class CdsTraining {
   private CdsTraining() {}
 
   static void loadClasses() {
+    loadJarClasses();
+    exerciseJdk();
+  }
+
+  private static void exerciseJdk() {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("appbox-cds-");
+      try {
+        io.appbox.core.host.AtomicFile.write(dir.resolve("f"), new byte[] {1}, "rw-------");
+        io.appbox.core.json.Json.parse(
+            io.appbox.core.json.Json.write(java.util.Map.of("a", java.util.List.of(1L, "b"))));
+        new io.appbox.runtime.api.UnixHttpClient(dir.resolve("no-socket"))
+            .send("GET", "/_ping", null, null);
+      } catch (IOException expected) {
+        // nobody listens there: the point was to load the classes
+      } finally {
+        try (var files = java.nio.file.Files.list(dir)) {
+          for (Path f : files.toList()) {
+            java.nio.file.Files.deleteIfExists(f);
+          }
+        }
+        java.nio.file.Files.deleteIfExists(dir);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Without these the archive is only a little less complete.
+    }
+  }
+
+  private static void loadJarClasses() {
     ClassLoader loader = CdsTraining.class.getClassLoader();
     try {
       Path lib =
