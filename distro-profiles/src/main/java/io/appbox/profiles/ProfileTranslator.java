@@ -86,7 +86,8 @@ final class ProfileTranslator {
     return id;
   }
 
-  private static ImageRef image(YamlField field) {
+  /** A fully qualified image reference, as profiles and manifests both need. */
+  static ImageRef image(YamlField field) {
     String text = field.string();
     ImageRef image;
     try {

@@ -50,6 +50,11 @@ record YamlField(YamlFormat format, String file, String path, Node node) {
         && (node.getTag().equals(Tag.STR) || node.getTag().equals(Tag.ENV_TAG));
   }
 
+  /** An empty value ({@code key:} with nothing after it, or {@code null}). */
+  boolean isNull() {
+    return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+  }
+
   boolean isSequence() {
     return node instanceof SequenceNode;
   }

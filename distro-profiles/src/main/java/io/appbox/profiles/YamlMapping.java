@@ -16,10 +16,12 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 final class YamlMapping {
   private final YamlField self;
   private final Map<String, YamlField> fields;
+  private final Map<String, YamlField> keys;
 
-  private YamlMapping(YamlField self, Map<String, YamlField> fields) {
+  private YamlMapping(YamlField self, Map<String, YamlField> fields, Map<String, YamlField> keys) {
     this.self = self;
     this.fields = fields;
+    this.keys = keys;
   }
 
   /**
@@ -27,6 +29,7 @@ final class YamlMapping {
    */
   static YamlMapping of(YamlField self, List<String> allowedKeys) {
     Map<String, YamlField> fields = new LinkedHashMap<>();
+    Map<String, YamlField> keys = new LinkedHashMap<>();
     for (NodeTuple tuple : ((MappingNode) self.node()).getValue()) {
       YamlField keyField =
           new YamlField(self.format(), self.file(), self.path(), tuple.getKeyNode());
@@ -51,8 +54,9 @@ final class YamlMapping {
             hintFor(key, allowedKeys, self.format()));
       }
       fields.put(key, value);
+      keys.put(key, located);
     }
-    return new YamlMapping(self, fields);
+    return new YamlMapping(self, fields, keys);
   }
 
   YamlField self() {
@@ -71,6 +75,14 @@ final class YamlMapping {
           self.file(), self.line(), path, "missing; this field is required", self.format().hint());
     }
     return field;
+  }
+
+  /**
+   * The key itself, located on the line it was typed, with the value's path: for problems with the
+   * key, such as a box name that is not valid.
+   */
+  YamlField key(String key) {
+    return keys.get(key);
   }
 
   Map<String, YamlField> fields() {
