@@ -101,6 +101,14 @@ class EnterTest {
       throw new AssertionError("the terminal never showed /" + regex + "/; it shows:\n" + last);
     }
 
+    /** Records everything the pane's program writes, escape sequences included, into a file. */
+    void record(java.nio.file.Path file) {
+      CommandResult r =
+          sandbox.host(
+              "tmux", "-S", socket, "pipe-pane", "-t", "e2e", "-o", "cat >> '" + file + "'");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+    }
+
     void kill() {
       sandbox.host("tmux", "-S", socket, "kill-server");
     }
