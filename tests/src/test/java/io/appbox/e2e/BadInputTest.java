@@ -49,6 +49,18 @@ class BadInputTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void removingARunningBoxWithoutForceFailsAndKeepsIt() {
+    try (Sandbox s = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box).exitCode()).isZero();
+      CommandResult r = s.appbox("rm", box);
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.stderr()).contains("is running").contains("--force");
+      assertThat(s.containerNames()).contains(box);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void missingBoxesAreNotFound(Engine engine) {
