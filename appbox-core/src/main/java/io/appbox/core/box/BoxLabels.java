@@ -18,4 +18,9 @@ public final class BoxLabels {
   public static final String IMAGE = "io.appbox.image";
 
   private BoxLabels() {}
+
+  /** The box user as the engine takes it, {@code UID:GID}, from the box's labels. */
+  public static String engineUser(java.util.Map<String, String> labels) {
+    return labels.getOrDefault(UID, "0") + ":" + labels.getOrDefault(GID, "0");
+  }
 }

@@ -332,10 +332,6 @@ public final class ExportService {
   }
 
   private BoxFiles files(ContainerState box) {
-    String user =
-        box.labels().getOrDefault(BoxLabels.UID, "0")
-            + ":"
-            + box.labels().getOrDefault(BoxLabels.GID, "0");
-    return new ExecBoxFiles(engine, box, user);
+    return new ExecBoxFiles(engine, box, BoxLabels.engineUser(box.labels()));
   }
 }

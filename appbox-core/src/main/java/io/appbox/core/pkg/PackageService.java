@@ -255,12 +255,7 @@ public final class PackageService {
       OutputListener listener) {
     List<String> argv = new ArrayList<>(command.argv());
     argv.addAll(args);
-    String user =
-        command.root()
-            ? "root"
-            : box.labels().getOrDefault(BoxLabels.UID, "0")
-                + ":"
-                + box.labels().getOrDefault(BoxLabels.GID, "0");
+    String user = command.root() ? "root" : BoxLabels.engineUser(box.labels());
     return engine.exec(
         box.name(), new ExecRequest(argv, user, profile.environment(), "/"), listener);
   }

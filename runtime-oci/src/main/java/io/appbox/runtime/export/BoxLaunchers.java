@@ -61,12 +61,7 @@ public final class BoxLaunchers implements Launchers {
             .replace("@CLI@", sh(cli.toString()))
             .replace("@FAST@", namespaces.allowed() ? "1" : "0")
             .replace("@USERNS@", engine.rootless() ? "1" : "0")
-            .replace(
-                "@USER@",
-                sh(
-                    box.labels().getOrDefault(BoxLabels.UID, "0")
-                        + ":"
-                        + box.labels().getOrDefault(BoxLabels.GID, "0")))
+            .replace("@USER@", sh(BoxLabels.engineUser(box.labels())))
             .replace("@HOME@", sh(box.labels().getOrDefault(BoxLabels.HOME, "/")))
             .replace("@ENGINE_ENV@", engineEnv)
             .replace("@APPBOX_ENTER@", ENTER);
