@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # appbox's main job, end to end, on a fresh Debian 12 machine (as root or with sudo):
-# prepares the machine, builds appbox, and then, as a normal user with rootless Podman,
-# makes the Debian image from the mirror (no registry is reachable here), creates a box,
-# runs a command in it and lists the boxes.
+# prepares the machine, builds and installs appbox, and then, as a normal user with rootless
+# Podman: makes the Debian image from the mirror (no registry is reachable here), creates a box,
+# installs a real package from Debian's mirror, which exports its desktop entry and icon, exports
+# its command, and runs the export, which needs no JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -52,11 +53,25 @@ as_user appbox --engine podman rm --force demo >/dev/null 2>&1 || true
 step "appbox create demo"
 as_user appbox --engine podman create demo
 
-step "appbox run demo -- sh -c 'id; cat /etc/os-release | head -2'"
+step "appbox run demo -- sh -c 'id; head -2 /etc/os-release'"
 as_user appbox --engine podman run demo -- sh -c 'id; head -2 /etc/os-release'
 
-step "appbox list"
-as_user appbox --engine podman list
+step "appbox install --box demo htop   (apt in the box; exports htop's desktop entry and icon)"
+as_user appbox --engine podman install --box demo htop
 
+step "the exported desktop entry, checked by desktop-file-validate"
+entry="$home/.local/share/applications/appbox-demo-htop.desktop"
+grep -E '^(Name|Exec|Icon|X-Appbox-Box)=' "$entry"
+as_user desktop-file-validate "$entry" && echo "valid: $entry"
+
+step "appbox export --box demo --bin /usr/bin/htop   (a command in ~/.local/bin)"
+as_user appbox --engine podman export --box demo --bin /usr/bin/htop
+
+step "~/.local/bin/htop --version   (runs in the box, no JVM)"
+as_user "$home/.local/bin/htop" --version
+
+step "appbox list; appbox exports"
+as_user appbox --engine podman list
+as_user appbox --engine podman exports
 echo
-echo "done: user $user has a Debian box named demo (try: sudo -u $user -i appbox enter demo)"
+echo "done: user $user has a Debian box named demo with htop exported (try: sudo -u $user -i appbox enter demo)"

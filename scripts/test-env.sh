@@ -51,9 +51,11 @@ if ! id "$TEST_USER" >/dev/null 2>&1; then
   log "creating test user $TEST_USER"
   useradd -m -s /bin/bash "$TEST_USER"
 fi
-grep -q "^$TEST_USER:" /etc/subuid || usermod --add-subuids 200000-265535 "$TEST_USER"
-grep -q "^$TEST_USER:" /etc/subgid || usermod --add-subgids 200000-265535 "$TEST_USER"
 TEST_UID=$(id -u "$TEST_USER")
+# useradd adds subordinate ids; where it did not, give this user a range of its own.
+sub_start=$((200000 + (TEST_UID % 1000) * 65536))
+grep -q "^$TEST_USER:" /etc/subuid || usermod --add-subuids "$sub_start-$((sub_start + 65535))" "$TEST_USER"
+grep -q "^$TEST_USER:" /etc/subgid || usermod --add-subgids "$sub_start-$((sub_start + 65535))" "$TEST_USER"
 TEST_HOME=$(getent passwd "$TEST_USER" | cut -d: -f6)
 RUNTIME_DIR=/run/user/$TEST_UID
 install -d -m 700 -o "$TEST_USER" -g "$TEST_USER" "$RUNTIME_DIR"
