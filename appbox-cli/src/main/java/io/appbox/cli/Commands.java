@@ -37,6 +37,8 @@ final class Commands {
     ALL.put("profiles", ProfilesCommand::new);
     ALL.put("image", ImageCommand::new);
     ALL.put("doctor", DoctorCommand::new);
+    ALL.put("apply", ApplyCommand::new);
+    ALL.put("export-manifest", ExportManifestCommand::new);
   }
 
   /** Global options that take a value, so the value is not mistaken for a command's name. */
