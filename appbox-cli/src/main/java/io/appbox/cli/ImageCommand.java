@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "image",
     description = "Make the images boxes start from.",
-    subcommands = {ImageBuildCommand.class})
+    subcommands = {ImageBuildCommand.class},
+    footer = {"", "Examples:", "  appbox image build debian", "  appbox image --help"})
 final class ImageCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "start",
     description = "Start a stopped box.",
-    footer = {"", "Example:", "  appbox start dev"})
+    footer = {"", "Examples:", "  appbox start dev", "  appbox start --json dev"})
 final class StartCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
   String box;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "stop",
     description = "Stop a running box. Its files and exports stay.",
-    footer = {"", "Example:", "  appbox stop dev"})
+    footer = {"", "Examples:", "  appbox stop dev", "  appbox stop --json dev"})
 final class StopCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
   String box;
