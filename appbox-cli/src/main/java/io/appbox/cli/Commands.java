@@ -39,6 +39,7 @@ final class Commands {
     ALL.put("doctor", DoctorCommand::new);
     ALL.put("apply", ApplyCommand::new);
     ALL.put("export-manifest", ExportManifestCommand::new);
+    ALL.put("completion", CompletionCommand::new);
   }
 
   /** Global options that take a value, so the value is not mistaken for a command's name. */
