@@ -1,0 +1,170 @@
+package io.appbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.appbox.core.AppboxException;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.manifest.Manifest;
+import io.appbox.profiles.ManifestLoader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** apply's and export-manifest's options, and where apply reads its manifest from. */
+class ManifestCommandsTest {
+  static final Path HOME = Path.of("/home/ann");
+  static final String MANIFEST = "boxes:\n  dev:\n    packages: [hello]\n";
+
+  private HttpServer server;
+  private String base;
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/m.yaml", ex -> answer(ex, 200, MANIFEST.getBytes(StandardCharsets.UTF_8)));
+    server.createContext("/missing.yaml", ex -> answer(ex, 404, new byte[0]));
+    server.createContext(
+        "/huge.yaml",
+        ex -> answer(ex, 200, ("#" + "x".repeat(ManifestLoader.MAX_BYTES) + "\n").getBytes()));
+    server.createContext(
+        "/moved.yaml",
+        ex -> {
+          ex.getResponseHeaders().add("Location", "/m.yaml");
+          answer(ex, 302, new byte[0]);
+        });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body)
+      throws IOException {
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static Manifest load(String source) {
+    return ManifestSource.load(source, new ByteArrayInputStream(new byte[0]), HOME);
+  }
+
+  @Test
+  void applyTakesAFileAndItsFlags() {
+    AppboxCommand root = new AppboxCommand(Map.of(), o -> null);
+    String[] args = {"apply", "--dry-run", "--prune", "-f", "boxes.yaml"};
+    CommandLine cli = Main.commandLine(root, args);
+    cli.parseArgs(args);
+    ApplyCommand apply = cli.getSubcommands().get("apply").getCommand();
+
+    assertThat(apply.file).isEqualTo("boxes.yaml");
+    assertThat(apply.dryRun).isTrue();
+    assertThat(apply.prune).isTrue();
+  }
+
+  @Test
+  void exportManifestTakesAFileAndBoxes() {
+    AppboxCommand root = new AppboxCommand(Map.of(), o -> null);
+    String[] args = {"export-manifest", "-o", "out.yaml", "dev", "tools"};
+    CommandLine cli = Main.commandLine(root, args);
+    cli.parseArgs(args);
+    ExportManifestCommand export = cli.getSubcommands().get("export-manifest").getCommand();
+
+    assertThat(export.output).isEqualTo("out.yaml");
+    assertThat(export.names).containsExactly("dev", "tools");
+  }
+
+  @Test
+  void anInvalidManifestIsRefusedWithExitTwoBeforeAnEngineIsLookedFor(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("m.yaml"), "boxes:\n  dev:\n    pakages: [git]\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        Main.run(
+            new String[] {"--engine", "docker", "apply", "-f", file.toString()},
+            Map.of("DOCKER_HOST", "unix://" + dir.resolve("no.sock"), "HOME", dir.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("error: " + file + ":3: boxes.dev.pakages: unknown field")
+        .contains("hint: Did you mean 'packages'?");
+  }
+
+  @Test
+  void aUrlIsFetchedAndFollowsRedirects() {
+    assertThat(load(base + "/m.yaml").boxes()).hasSize(1);
+    assertThat(load(base + "/moved.yaml").boxes()).hasSize(1);
+  }
+
+  @Test
+  void standardInputIsRead() {
+    Manifest m =
+        ManifestSource.load(
+            "-", new ByteArrayInputStream(MANIFEST.getBytes(StandardCharsets.UTF_8)), HOME);
+
+    assertThat(m.boxes()).hasSize(1);
+  }
+
+  @Test
+  void aUrlThatIsNotThereSaysWhatTheServerAnswered() {
+    assertThatThrownBy(() -> load(base + "/missing.yaml"))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.FAILED);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Could not fetch the manifest "
+                          + base
+                          + "/missing.yaml: the server answered 404.");
+            });
+  }
+
+  @Test
+  void anAnswerOverTheLimitIsRefused() {
+    assertThatThrownBy(() -> load(base + "/huge.yaml"))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+              assertThat(e.getMessage())
+                  .isEqualTo("The manifest at " + base + "/huge.yaml is larger than 1024 KiB.");
+            });
+  }
+
+  @Test
+  void aServerThatIsNotThereAndOtherSchemesAreRefused() {
+    server.stop(0);
+    assertThatThrownBy(() -> load(base + "/m.yaml"))
+        .hasMessageStartingWith("Could not fetch the manifest " + base + "/m.yaml: cannot connect");
+    assertThatThrownBy(() -> load("file:///etc/passwd"))
+        .hasMessage("Manifest URL 'file:///etc/passwd' is not an http or https URL.");
+    assertThatThrownBy(() -> load("ftp://example.org/m.yaml"))
+        .isInstanceOfSatisfying(
+            AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+  }
+}
