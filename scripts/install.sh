@@ -2,6 +2,7 @@
 # Installs appbox for the current user, under their home and never under /usr:
 #   ~/.local/share/appbox/   the program (bin, lib)
 #   ~/.local/bin/appbox      the command
+#   ~/.local/share/man/man1/ its man pages (appbox.1, appbox-COMMAND.1)
 # Run it from a built distribution (appbox-cli/target/appbox) or the repository root.
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd -P)
@@ -39,6 +40,17 @@ exec "$target/bin/appbox" "\$@"
 WRAPPER
 chmod 755 "$bin/.appbox.tmp"
 mv "$bin/.appbox.tmp" "$bin/appbox"
+# The man pages, where man looks for a user with ~/.local/bin on PATH: `man appbox`.
+man=$data/man/man1
+if [ -d "$target/share/man/man1" ]; then
+  mkdir -p "$man"
+  for page in "$target"/share/man/man1/*.1; do
+    cp "$page" "$man/.${page##*/}.tmp" && mv "$man/.${page##*/}.tmp" "$man/${page##*/}"
+  done
+  for old in "$man"/appbox-*.1; do
+    if [ ! -e "$target/share/man/man1/${old##*/}" ]; then rm -f "$old"; fi
+  done
+fi
 echo "appbox installed: $bin/appbox"
 case ":$PATH:" in
   *":$bin:"*) ;;
