@@ -43,10 +43,16 @@ final class AutoUpdateCommand extends BaseCommand {
   @Parameters(index = "0", paramLabel = "ACTION", description = "enable, disable or status.")
   Action action;
 
-  @Option(names = "--on-calendar", paramLabel = "WHEN", description = "systemd calendar expression (default: daily).")
+  @Option(
+      names = "--on-calendar",
+      paramLabel = "WHEN",
+      description = "systemd calendar expression (default: daily).")
   String onCalendar = "daily";
 
-  @Option(names = "--manifest", paramLabel = "URL", description = "Also apply this manifest after upgrading.")
+  @Option(
+      names = "--manifest",
+      paramLabel = "URL",
+      description = "Also apply this manifest after upgrading.")
   String manifest;
 
   @Override
@@ -61,11 +67,13 @@ final class AutoUpdateCommand extends BaseCommand {
     switch (action) {
       case enable -> {
         String timerText = AutoUpdateUnits.timer(onCalendar);
-        String serviceText = AutoUpdateUnits.service(appbox(session), Optional.ofNullable(manifest));
+        String serviceText =
+            AutoUpdateUnits.service(appbox(session), Optional.ofNullable(manifest));
         write(service, serviceText);
         write(timer, timerText);
         boolean started =
-            systemctl(List.of("daemon-reload")) && systemctl(List.of("enable", "--now", AutoUpdateUnits.TIMER));
+            systemctl(List.of("daemon-reload"))
+                && systemctl(List.of("enable", "--now", AutoUpdateUnits.TIMER));
         data.put("enabled", true);
         data.put("timerStarted", started);
         out.result(
@@ -90,7 +98,9 @@ final class AutoUpdateCommand extends BaseCommand {
       case status -> {
         boolean enabled = Files.isRegularFile(service) && Files.isRegularFile(timer);
         data.put("enabled", enabled);
-        data.put("timerActive", enabled && systemctl(List.of("is-active", "--quiet", AutoUpdateUnits.TIMER)));
+        data.put(
+            "timerActive",
+            enabled && systemctl(List.of("is-active", "--quiet", AutoUpdateUnits.TIMER)));
         out.result(
             data,
             () ->
@@ -108,7 +118,9 @@ final class AutoUpdateCommand extends BaseCommand {
     String home = System.getProperty("appbox.home");
     if (home == null) {
       throw new AppboxException(
-          ErrorCode.FAILED, "Cannot tell where appbox is installed.", "Run the installed appbox command.");
+          ErrorCode.FAILED,
+          "Cannot tell where appbox is installed.",
+          "Run the installed appbox command.");
     }
     return Path.of(home, "bin", "appbox");
   }
@@ -117,7 +129,8 @@ final class AutoUpdateCommand extends BaseCommand {
     try {
       AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), "rw-r--r--");
     } catch (IOException e) {
-      throw new AppboxException(ErrorCode.FAILED, "Could not write " + file + ": " + e.getMessage(), "", e);
+      throw new AppboxException(
+          ErrorCode.FAILED, "Could not write " + file + ": " + e.getMessage(), "", e);
     }
   }
 
@@ -125,7 +138,8 @@ final class AutoUpdateCommand extends BaseCommand {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw new AppboxException(ErrorCode.FAILED, "Could not remove " + file + ": " + e.getMessage(), "", e);
+      throw new AppboxException(
+          ErrorCode.FAILED, "Could not remove " + file + ": " + e.getMessage(), "", e);
     }
   }
 
