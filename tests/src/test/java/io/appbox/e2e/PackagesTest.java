@@ -130,4 +130,23 @@ class PackagesTest {
     assertThat(installed()).containsKeys("tree", "hello");
     assertThat(s.appbox("run", box, "--", "hello").stdout()).isEqualTo("Hello, world!\n");
   }
+
+  @Test
+  void installWithADistroCreatesTheBoxNamedAfterItWhenMissing() {
+    try (Sandbox fresh = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      fresh.engineCli("rm", "-f", "debian");
+      try {
+        CommandResult r = fresh.appbox("install", "--distro", "debian", "--no-export", "hello");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(fresh.containerNames()).contains("debian");
+        assertThat(fresh.appbox("run", "debian", "--", "hello").stdout())
+            .isEqualTo("Hello, world!\n");
+        CommandResult unknown = fresh.appbox("install", "--distro", "no-such-distro", "hello");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(3);
+        assertThat(fresh.containerNames()).doesNotContain("no-such-distro");
+      } finally {
+        fresh.engineCli("rm", "-f", "debian");
+      }
+    }
+  }
 }
