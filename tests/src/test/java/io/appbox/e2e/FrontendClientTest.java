@@ -1,0 +1,128 @@
+package io.appbox.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The example frontend, docs/examples/appbox-frontend.py, drives a real Debian box on rootless
+ * Podman through --json only, as a software center would: update, search, install with a progress
+ * bar, exports, remove, and errors from the JSON errors.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrontendClientTest {
+  private Sandbox s;
+  private String box;
+  private String script;
+
+  @BeforeAll
+  void createBox() throws IOException {
+    s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+    box = s.newBox();
+    CommandResult created = s.appbox("create", box);
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    // A copy the test user can read, wherever the checkout is.
+    s.write(
+        "frontend/appbox-frontend.py",
+        Files.readString(TestEnvironment.repository().resolve("docs/examples/appbox-frontend.py")));
+    script = s.home().resolve("frontend/appbox-frontend.py").toString();
+  }
+
+  @AfterAll
+  void removeBox() {
+    s.close();
+  }
+
+  /** Runs the frontend as the test user; it finds appbox through $APPBOX. */
+  private CommandResult frontend(String... args) {
+    return frontendWith(TestEnvironment.appbox().toString(), args);
+  }
+
+  private CommandResult frontendWith(String appbox, String... args) {
+    List<String> argv = new ArrayList<>(List.of("python3", script));
+    argv.addAll(List.of(args));
+    return s.as(argv, null, 600, Map.of("APPBOX", appbox));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> installed() {
+    CommandResult r = s.appbox("--json", "packages", "--box", box);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<String> names = new ArrayList<>();
+    for (Object p : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
+      names.add((String) ((Map<String, Object>) p).get("name"));
+    }
+    return names;
+  }
+
+  @Test
+  void updateSearchInstallWithAProgressBarListExportsAndRemove() {
+    // A new box has no package index yet: search finds nothing until it is refreshed.
+    CommandResult update = frontend("--box", box, "update");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(update.stdout()).isEqualTo("Refreshed the package index of box " + box + "\n");
+
+    CommandResult search = frontend("--box", box, "search", "htop");
+    assertThat(search.exitCode()).as(search.toString()).isZero();
+    assertThat(search.stdout())
+        .startsWith("NAME")
+        .containsPattern("(?m)^htop +interactive processes viewer$");
+
+    CommandResult install = frontend("--box", box, "install", "htop");
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install.stdout())
+        .containsPattern("(?m)^Installed htop \\d\\S* in box " + box + "$")
+        .contains("Added to your menu: htop");
+    // The bar, drawn from the progress events: it moves, and ends full.
+    assertThat(install.stderr())
+        .containsPattern("(?m)^\\[#{1,29}-+\\] +\\d+% (download|install): ")
+        .contains("[" + "#".repeat(30) + "] 100% ");
+    assertThat(installed()).contains("htop");
+
+    CommandResult exports = frontend("--box", box, "exports");
+    assertThat(exports.exitCode()).as(exports.toString()).isZero();
+    assertThat(exports.stdout())
+        .startsWith("BOX")
+        .containsPattern("(?m)^" + box + " +app +htop +htop +ok$");
+
+    CommandResult remove = frontend("--box", box, "remove", "htop");
+    assertThat(remove.exitCode()).as(remove.toString()).isZero();
+    assertThat(remove.stdout())
+        .contains("Removed from your menu: htop")
+        .contains("Removed htop from box " + box);
+    assertThat(installed()).doesNotContain("htop");
+    CommandResult none = frontend("--box", box, "exports");
+    assertThat(none.stdout()).isEqualTo("Nothing is exported.\n");
+  }
+
+  @Test
+  void appboxErrorsBecomeMessagesAndExitStatuses() {
+    CommandResult missingPackage = frontend("--box", box, "install", "no-such-package-appbox-e2e");
+    assertThat(missingPackage.exitCode()).as(missingPackage.toString()).isEqualTo(3);
+    assertThat(missingPackage.stderr())
+        .containsPattern("(?m)^error: .*no-such-package-appbox-e2e")
+        .containsPattern("(?m)^hint: ");
+    assertThat(missingPackage.stdout()).isEmpty();
+
+    CommandResult missingBox = frontend("--box", "e2e-missing-box", "search", "htop");
+    assertThat(missingBox.exitCode()).as(missingBox.toString()).isEqualTo(3);
+    assertThat(missingBox.stderr()).contains("error: There is no box named e2e-missing-box");
+
+    CommandResult badName = frontend("--box", box, "remove", "--", "-x");
+    assertThat(badName.exitCode()).as(badName.toString()).isEqualTo(2);
+    assertThat(badName.stderr()).startsWith("error: ").contains("'-x'");
+
+    CommandResult noAppbox = frontendWith(s.home() + "/no-appbox-here", "exports");
+    assertThat(noAppbox.exitCode()).as(noAppbox.toString()).isEqualTo(127);
+    assertThat(noAppbox.stderr()).startsWith("error: $APPBOX is ");
+  }
+}
