@@ -74,8 +74,9 @@ class JsonSchemaTest {
 
   @AfterAll
   void close() {
-    s.close();
+    // Before the sandbox goes: its commands run in its home.
     snapshotImages.forEach(image -> s.engineCli("rmi", "-f", image));
+    s.close();
   }
 
   @Test
