@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
       "  appbox apply -f boxes.yaml",
       "  appbox apply -f https://example.org/team/boxes.yaml --prune"
     })
-final class ApplyCommand extends BaseCommand {
+final class ApplyCommand extends BaseCommand implements LongOperation {
   @Option(
       names = {"-f", "--file"},
       required = true,

@@ -75,7 +75,7 @@ final class AutoUpdateCommand extends BaseCommand {
             systemctl(List.of("daemon-reload"))
                 && systemctl(List.of("enable", "--now", AutoUpdateUnits.TIMER));
         data.put("enabled", true);
-        data.put("timerStarted", started);
+        data.put("timerActive", started);
         out.result(
             data,
             () -> {
@@ -93,6 +93,7 @@ final class AutoUpdateCommand extends BaseCommand {
         delete(service);
         systemctl(List.of("daemon-reload"));
         data.put("enabled", false);
+        data.put("timerActive", false);
         out.result(data, () -> out.println("Automatic upgrades are off; removed the units."));
       }
       case status -> {

@@ -18,6 +18,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    if (this instanceof LongOperation) {
+      output().longOperation();
+    }
     return execute(session());
   }
 

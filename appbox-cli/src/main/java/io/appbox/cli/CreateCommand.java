@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
       "  appbox create web --distro debian --volume /srv/data:/data:ro",
       "  appbox create sandbox --home ~/sandbox-home"
     })
-final class CreateCommand extends BaseCommand {
+final class CreateCommand extends BaseCommand implements LongOperation {
   @Parameters(index = "0", paramLabel = "BOX", description = "Name of the new box.")
   String name;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
       "  appbox image build debian",
       "  appbox image build debian --tag localhost/debian:custom"
     })
-final class ImageBuildCommand extends BaseCommand {
+final class ImageBuildCommand extends BaseCommand implements LongOperation {
   @Parameters(index = "0", paramLabel = "DISTRO", description = "The distro profile.")
   String distro;
 

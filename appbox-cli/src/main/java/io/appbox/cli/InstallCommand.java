@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
       "  appbox install --box dev git make",
       "  appbox install --distro debian --no-export gimp"
     })
-final class InstallCommand extends BaseCommand {
+final class InstallCommand extends BaseCommand implements LongOperation {
   static final class Where {
     @Option(names = "--box", paramLabel = "BOX", description = "The box.")
     String box;

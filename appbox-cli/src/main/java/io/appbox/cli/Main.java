@@ -57,6 +57,9 @@ public final class Main {
     cli.setParameterExceptionHandler(
         (ParameterException e, String[] a) -> {
           Output output = root.session().output();
+          if (e.getCommandLine().getCommand() instanceof LongOperation) {
+            output.longOperation();
+          }
           output.error(
               new AppboxException(
                   ErrorCode.INVALID_INPUT,

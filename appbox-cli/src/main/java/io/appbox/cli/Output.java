@@ -22,6 +22,7 @@ final class Output {
   private final int width;
   private boolean longOperation;
   private ProgressLine progressLine;
+  private Progress progress;
 
   Output(
       PrintStream out,
@@ -55,7 +56,15 @@ final class Output {
 
   /** Marks this command as a long operation: with --json, it writes JSON Lines. */
   Progress longOperation() {
+    if (longOperation && progress != null) {
+      return progress;
+    }
     longOperation = true;
+    progress = progressFor();
+    return progress;
+  }
+
+  private Progress progressFor() {
     if (json) {
       return (phase, percent, message) -> {
         Map<String, Object> event = new LinkedHashMap<>();

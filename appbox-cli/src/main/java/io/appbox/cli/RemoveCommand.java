@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     name = "remove",
     description = "Unexport what the packages exported, then remove them from the box.",
     footer = {"", "Examples:", "  appbox remove htop", "  appbox remove --box dev git"})
-final class RemoveCommand extends BaseCommand {
+final class RemoveCommand extends BaseCommand implements LongOperation {
   @Mixin BoxChoice choice;
 
   @Parameters(arity = "1..*", paramLabel = "PKG", description = "Packages to remove.")

@@ -39,7 +39,8 @@ final class RmCommand extends BaseCommand {
       List<Export> exports = session.boxes().remove(name, force);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("box", name.value());
-      entry.put("exportsRemoved", exports.stream().map(Export::name).toList());
+      entry.put("exportsRemoved", exports.stream().map(Exports::json).toList());
+      entry.put("snapshotsRemoved", session.upgrades().removeSnapshots(name));
       removed.add(entry);
       out.println(
           "Removed "

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
       "  appbox rollback dev",
       "  appbox rollback dev --to dev-20261126T030000000Z"
     })
-final class RollbackCommand extends BaseCommand {
+final class RollbackCommand extends BaseCommand implements LongOperation {
   @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
   String box;
 

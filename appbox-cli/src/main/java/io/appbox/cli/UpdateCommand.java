@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     name = "update",
     description = "Refresh the package index of a box, or of every box.",
     footer = {"", "Examples:", "  appbox update", "  appbox update --all"})
-final class UpdateCommand extends BaseCommand {
+final class UpdateCommand extends BaseCommand implements LongOperation {
   @picocli.CommandLine.Mixin BoxChoice choice;
 
   @Option(names = "--all", description = "Every box.")

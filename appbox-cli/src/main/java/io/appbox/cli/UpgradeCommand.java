@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
       "  appbox upgrade --box dev",
       "  appbox upgrade --all --json"
     })
-final class UpgradeCommand extends BaseCommand {
+final class UpgradeCommand extends BaseCommand implements LongOperation {
   @Mixin BoxChoice choice;
 
   @Option(names = "--all", description = "Every box.")

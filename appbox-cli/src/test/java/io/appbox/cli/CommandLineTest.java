@@ -78,17 +78,26 @@ class CommandLineTest {
   }
 
   @Test
-  void usageErrorsWithJsonAreOneJsonDocument() {
+  void invalidInputWithJsonIsOneJsonDocumentOrTheResultEventOfALongOperation() {
+    assertThat(json("--json", "stop", ""))
+        .isEqualTo(
+            "{\"ok\":false,\"error\":{\"code\":\"INVALID_INPUT\",\"message\":\"A box name cannot be empty.\",\"hint\":\"Name the box, for example: appbox create dev\"}}\n");
+    assertThat(json("--json", "create", ""))
+        .isEqualTo(
+            "{\"event\":\"result\",\"ok\":false,\"error\":{\"code\":\"INVALID_INPUT\",\"message\":\"A box name cannot be empty.\",\"hint\":\"Name the box, for example: appbox create dev\"}}\n");
+    assertThat(json("--json", "install", "--no-such-option", "x"))
+        .startsWith("{\"event\":\"result\",\"ok\":false,\"error\":{\"code\":\"INVALID_INPUT\"");
+  }
+
+  private static String json(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         Main.run(
-            new String[] {"--json", "create", ""},
+            args,
             Map.of(),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo(
-            "{\"ok\":false,\"error\":{\"code\":\"INVALID_INPUT\",\"message\":\"A box name cannot be empty.\",\"hint\":\"Name the box, for example: appbox create dev\"}}\n");
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

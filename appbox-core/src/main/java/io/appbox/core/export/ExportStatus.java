@@ -34,6 +34,7 @@ public record ExportStatus(Export export, String state, List<Path> missing) impl
     out.put("files", export.files().stream().map(Path::toString).toList());
     out.put("created", export.created().toString());
     out.put("state", state);
+    out.put("missing", missing.stream().map(Path::toString).toList());
     return out;
   }
 }

@@ -143,6 +143,11 @@ public final class PackageService {
     DistroProfile profile = profileOf(box);
     PackageCommand search = profile.packages().search();
     ExecResult r = exec(box, profile, search, List.of(term), OutputListener.NONE);
+    if (r.ok() && r.stdout().isBlank()) {
+      // Nothing found may mean no package index yet (a fresh box): refresh it once and look again.
+      update(name, Progress.NONE);
+      r = exec(box, profile, search, List.of(term), OutputListener.NONE);
+    }
     if (!r.ok() && r.stdout().isBlank()) {
       throw failed(profile, "search", r);
     }

@@ -236,6 +236,16 @@ public final class UpgradeService {
     engine.remove(aside, true);
   }
 
+  /** Removes every snapshot of a box that is gone; returns their names. */
+  public List<String> removeSnapshots(BoxName box) {
+    List<String> removed = new ArrayList<>();
+    for (Snapshot s : snapshots(box)) {
+      engine.removeImage(s.ref().toString());
+      removed.add(s.name());
+    }
+    return removed;
+  }
+
   /** Keeps the newest snapshots of the box; one a container still runs from stays. */
   void prune(BoxName box) {
     List<Snapshot> all = snapshots(box);
