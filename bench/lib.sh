@@ -32,18 +32,17 @@ case "$ENGINE" in
   *) echo "ENGINE is rootless, podman or docker" >&2; exit 2 ;;
 esac
 
-# as_user CMD...: runs CMD as the benchmark's user with a clean, fixed environment.
-as_user() {
-  local envs=(HOME="$bench_home" USER="$BENCH_USER" LOGNAME="$BENCH_USER" LANG=C.UTF-8
-    PATH="$bench_home/.local/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
-    XDG_RUNTIME_DIR="$runtime" CONTAINERS_CONF="$APPBOX_TEST_CONTAINERS_CONF")
-  [ "$ENGINE" = rootless ] && envs+=(CONTAINERS_STORAGE_CONF="$APPBOX_TEST_STORAGE_CONF")
-  if [ "$BENCH_USER" = root ]; then
-    (cd "$bench_home" && env -i "${envs[@]}" "$@")
-  else
-    (cd "$bench_home" && runuser -u "$BENCH_USER" -- env -i "${envs[@]}" "$@")
-  fi
-}
+# AS_USER: the prefix that runs a command as the benchmark's user with a clean, fixed environment.
+envs=(HOME="$bench_home" USER="$BENCH_USER" LOGNAME="$BENCH_USER" LANG=C.UTF-8
+  PATH="$bench_home/.local/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
+  XDG_RUNTIME_DIR="$runtime" CONTAINERS_CONF="$APPBOX_TEST_CONTAINERS_CONF")
+[ "$ENGINE" = rootless ] && envs+=(CONTAINERS_STORAGE_CONF="$APPBOX_TEST_STORAGE_CONF")
+if [ "$BENCH_USER" = root ]; then
+  AS_USER=(env -i "${envs[@]}")
+else
+  AS_USER=(runuser -u "$BENCH_USER" -- env -i "${envs[@]}")
+fi
+as_user() { (cd "$bench_home" && "${AS_USER[@]}" "$@"); }
 
 appbox() { as_user "$APPBOX" --engine "$ENGINE_FLAG" "$@"; }
 
@@ -64,9 +63,9 @@ time_runs() {
   printf '%s\n' "${samples[@]}" | sort -n | awk -v n="$RUNS" '{a[NR]=$1} END {m=(n%2)?a[(n+1)/2]:(a[n/2]+a[n/2+1])/2; printf "%.4f\n", m/1e9}'
 }
 
-# peak_kb CMD...: the peak resident memory of CMD (its JVM, since the launcher execs java).
+# peak_kb CMD...: the peak resident memory of CMD run as the user (its largest process).
 peak_kb() {
-  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n1
+  (cd "$bench_home" && /usr/bin/time -f '%M' "${AS_USER[@]}" "$@" 2>&1 >/dev/null | tail -n1)
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

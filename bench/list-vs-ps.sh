@@ -14,7 +14,7 @@ count=$(appbox list | grep -c '^bench-list-')
 baseline=$(time_runs "$ENGINE_CLI ps -a" as_user "$ENGINE_CLI" ps -a)
 ours=$(time_runs "appbox list" appbox list)
 json=$(time_runs "appbox list --json" appbox list --json)
-mem=$(peak_kb as_user "$APPBOX" --engine "$ENGINE_FLAG" list)
+mem=$(peak_kb "$APPBOX" --engine "$ENGINE_FLAG" list)
 echo "engine: $ENGINE, $BOXES boxes ($RUNS runs each, medians)"
 echo "$ENGINE_CLI ps -a:        ${baseline} s"
 echo "appbox list:         ${ours} s   ratio $(ratio "$ours" "$baseline")   (target <= 1.5)"

@@ -17,7 +17,7 @@ t2=$(date +%s%N)
 exec_user=$(as_user id -u):$(as_user id -g)
 baseline=$(time_runs "$ENGINE_CLI exec" as_user "$ENGINE_CLI" exec --user "$exec_user" "$box" true)
 ours=$(time_runs "appbox run" appbox run "$box" -- true)
-mem=$(peak_kb as_user "$APPBOX" --engine "$ENGINE_FLAG" run "$box" -- true)
+mem=$(peak_kb "$APPBOX" --engine "$ENGINE_FLAG" run "$box" -- true)
 
 echo "engine: $ENGINE ($RUNS runs each, medians)"
 echo "$ENGINE_CLI exec BOX true:     ${baseline} s"
