@@ -36,9 +36,12 @@ fi
 
 mkdir -p "$STATE" "$CACHE"
 # Rootful Podman here lacks CAP_SYS_RESOURCE and runs hybrid cgroups: runc, and rlimits it may set.
+# No session keyring per container: the kernel allows a user 200 keys, and the containers of a
+# test run (their root is one subordinate uid) exhaust them ("disk quota exceeded" at start).
 cat > "$CONF.tmp" <<'CONF'
 [containers]
 default_ulimits = ["nofile=16384:16384", "nproc=16384:16384"]
+keyring = false
 [engine]
 runtime = "runc"
 CONF
