@@ -18,6 +18,35 @@ final class CdsTraining {
   static void loadClasses() {
     loadJarClasses();
     exerciseJdk();
+    exerciseReadOnlyCommands();
+  }
+
+  /**
+   * Runs {@code list} the way people do, so that the lambdas and method handles of that path are in
+   * the archive too; with no engine to reach it ends in the engine error, which is fine here.
+   */
+  private static void exerciseReadOnlyCommands() {
+    java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "HOME",
+            System.getProperty("java.io.tmpdir"),
+            "PATH",
+            "/nonexistent",
+            "DOCKER_HOST",
+            "unix:///nonexistent/appbox-cds.sock",
+            "XDG_RUNTIME_DIR",
+            "/nonexistent");
+    for (String[] args :
+        new String[][] {
+          {"--engine", "docker", "list"}, {"--json", "--engine", "docker", "exports"}
+        }) {
+      try {
+        Main.run(args, env, nowhere, nowhere);
+      } catch (RuntimeException e) {
+        // only the classes matter
+      }
+    }
   }
 
   private static void exerciseJdk() {

@@ -37,19 +37,30 @@ public final class Main {
       out.flush();
       return ExitCodes.OK;
     }
-    GlobalOptions[] seen = new GlobalOptions[1];
     Output.Factory outputs =
-        options -> {
-          seen[0] = options;
-          return new Output(
-              out,
-              err,
-              options.json,
-              Terminal.colorAllowed(env, 1),
-              Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
-              options.verbose,
-              Terminal.width(env));
+        options ->
+            new Output(
+                out,
+                err,
+                options.json,
+                Terminal.colorAllowed(env, 1),
+                Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
+                options.verbose,
+                Terminal.width(env));
+    Failures failures =
+        (e, root) -> {
+          Output output = root.session().output();
+          AppboxException failure = asAppboxException(e);
+          output.error(failure);
+          if (root.global != null && root.global.stacktrace) {
+            e.printStackTrace(err);
+          }
+          return ExitCodes.of(failure.code());
         };
+    java.util.OptionalInt direct = DirectDispatch.run(args, env, outputs, failures);
+    if (direct.isPresent()) {
+      return direct.getAsInt();
+    }
     AppboxCommand root = new AppboxCommand(env, outputs);
     CommandLine cli = commandLine(root, args);
     cli.setOut(new PrintWriter(out, true));
@@ -68,16 +79,13 @@ public final class Main {
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
-        (Exception e, CommandLine c, CommandLine.ParseResult r) -> {
-          Output output = root.session().output();
-          AppboxException failure = asAppboxException(e);
-          output.error(failure);
-          if (root.global != null && root.global.stacktrace) {
-            e.printStackTrace(err);
-          }
-          return ExitCodes.of(failure.code());
-        });
+        (Exception e, CommandLine c, CommandLine.ParseResult r) -> failures.handle(e, root));
     return cli.execute(args);
+  }
+
+  /** Reports a command's failure and gives its exit code. */
+  interface Failures {
+    int handle(Exception e, AppboxCommand root);
   }
 
   static CommandLine commandLine(AppboxCommand root, String[] args) {
