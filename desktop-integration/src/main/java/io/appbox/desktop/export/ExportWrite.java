@@ -141,8 +141,11 @@ final class ExportWrite {
       case APPLICATIONS ->
           relative.startsWith("appbox-" + box + "-")
               && text.contains("\nX-Appbox-Box=" + box + "\n");
+      // "from box BOX (package P)." or, when the package is unknown, "from box BOX."
       case BIN ->
-          text.startsWith("#!/bin/sh\n# appbox: ") && text.contains(" from box " + box + " (");
+          text.startsWith("#!/bin/sh\n# appbox: ")
+              && (text.contains(" from box " + box + " (")
+                  || text.contains(" from box " + box + ". "));
       case ICONS -> false;
     };
   }

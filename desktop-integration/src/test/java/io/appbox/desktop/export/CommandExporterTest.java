@@ -264,6 +264,21 @@ class CommandExporterTest {
     }
 
     @Test
+    void aKilledExportOfACommandWithoutAPackageIsReplacedToo() throws Exception {
+      exporter.exportCommand(
+          new CommandExportRequest(DEV, "podman", "tool", "", "/usr/bin/tool", launcher(DEV)));
+      java.nio.file.Files.delete(home.resolve(".local/state/appbox/exports.json"));
+      assertThat(
+              exporter
+                  .exportCommand(
+                      new CommandExportRequest(
+                          DEV, "podman", "tool", "", "/usr/bin/tool", launcher(DEV)))
+                  .export()
+                  .name())
+          .isEqualTo("tool");
+    }
+
+    @Test
     void reExportingTheSameNameFromTheSameBoxReplacesIt() throws Exception {
       exporter.exportCommand(command(DEV, "vi", "/usr/bin/vim"));
       Export again = exporter.exportCommand(command(DEV, "vi", "/usr/bin/nvim")).export();
