@@ -49,8 +49,10 @@ public final class PackageService {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
       progress.report("install", 0, "Installing " + names(packages) + " in " + name);
+      Map<String, String> installed;
       try {
-        change(box, profile, profile.packages().install(), packages, progress, "install");
+        installed =
+            change(box, profile, profile.packages().install(), packages, progress, "install");
       } catch (AppboxException e) {
         if (e.code() != ErrorCode.PACKAGE_NOT_FOUND) {
           throw e;
@@ -59,9 +61,15 @@ public final class PackageService {
         // the index once, then try again.
         progress.report("update", -1, "Refreshing the package index of " + name);
         change(box, profile, profile.packages().update(), List.of(), progress, "update");
-        change(box, profile, profile.packages().install(), packages, progress, "install");
+        installed =
+            change(box, profile, profile.packages().install(), packages, progress, "install");
       }
-      Map<String, String> installed = versions(box, profile);
+      // The package manager's own output usually names the versions; ask only when it did not
+      // (a package already installed, a manager that does not say).
+      Map<String, String> said = installed;
+      if (!packages.stream().allMatch(p -> said.containsKey(p.bare()))) {
+        installed = versions(box, profile);
+      }
       List<InstalledPackage> result = new ArrayList<>();
       for (PackageName p : packages) {
         result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), "")));
@@ -219,7 +227,8 @@ public final class PackageService {
     return boxes.profile(box.labels().getOrDefault(BoxLabels.DISTRO, "unknown"));
   }
 
-  private void change(
+  /** Runs a changing command; returns what the package manager said it set up, with versions. */
+  private Map<String, String> change(
       ContainerState box,
       DistroProfile profile,
       PackageCommand command,
@@ -227,15 +236,10 @@ public final class PackageService {
       Progress progress,
       String phase) {
     List<String> args = packages.stream().map(PackageName::value).toList();
-    ExecResult r =
-        exec(
-            box,
-            profile,
-            command,
-            args,
-            new PackageProgress(profile.packages().progress(), progress, phase));
+    PackageProgress listener = new PackageProgress(profile.packages().progress(), progress, phase);
+    ExecResult r = exec(box, profile, command, args, listener);
     if (r.ok()) {
-      return;
+      return listener.setUp();
     }
     Set<String> missing = notFound(profile, r);
     if (!missing.isEmpty()) {
