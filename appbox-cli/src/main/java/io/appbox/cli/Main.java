@@ -19,6 +19,7 @@ public final class Main {
     if (Boolean.getBoolean("appbox.cds-training")) {
       CdsTraining.loadClasses();
     }
+    warmUpUnixSockets();
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
@@ -81,6 +82,26 @@ public final class Main {
     cli.setExecutionExceptionHandler(
         (Exception e, CommandLine c, CommandLine.ParseResult r) -> failures.handle(e, root));
     return cli.execute(args);
+  }
+
+  /**
+   * The JDK's unix-socket support seeds a SecureRandom when first used, which loads the security
+   * providers: some 25 ms. Done on a second core while the command line is parsed, it is paid
+   * before the first request to the engine needs it.
+   */
+  private static void warmUpUnixSockets() {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+              } catch (java.io.IOException | RuntimeException ignored) {
+                // the command that needs a socket will say what is wrong
+              }
+            },
+            "appbox-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
   }
 
   /** Reports a command's failure and gives its exit code. */
