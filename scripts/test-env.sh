@@ -115,11 +115,17 @@ if ! runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podm
   log "starting $TEST_USER's rootless Podman API service"
   pkill -u "$TEST_USER" -f "podman system service" 2>/dev/null || true
   rm -f "$RUNTIME_DIR/podman/podman.sock"
-  as_user sh -c 'nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" >/dev/null 2>&1 &'
+  # Podman 4.3 does not make the socket's directory; on a new user it would fail to bind.
+  install -d -m 700 -o "$TEST_USER" -g "$TEST_USER" "$RUNTIME_DIR/podman"
+  : > /var/log/appbox-test-podman-rootless.log
+  chown "$TEST_USER" /var/log/appbox-test-podman-rootless.log
+  as_user sh -c 'nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" >>/var/log/appbox-test-podman-rootless.log 2>&1 &'
   for _ in $(seq 1 100); do
     runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.2
   done
+  runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null ||
+    { log "the rootless podman service did not start"; tail -20 /var/log/appbox-test-podman-rootless.log >&2; exit 1; }
 fi
 
 # The Debian base image, made once from the mirror (no registry is reachable here).
