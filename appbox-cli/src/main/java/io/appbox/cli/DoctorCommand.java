@@ -1,9 +1,9 @@
 package io.appbox.cli;
 
 import io.appbox.core.AppboxException;
+import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportStatus;
-import io.appbox.runtime.api.DockerApiEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ final class DoctorCommand extends BaseCommand {
   @Override
   int execute(Session session) {
     List<Check> checks = new ArrayList<>();
-    DockerApiEngine engine = null;
+    ContainerEngine engine = null;
     try {
       engine = session.engine();
       checks.add(

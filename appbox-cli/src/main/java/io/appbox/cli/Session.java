@@ -1,6 +1,7 @@
 package io.appbox.cli;
 
 import io.appbox.core.box.BoxService;
+import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.ExportService;
@@ -12,6 +13,7 @@ import io.appbox.runtime.api.DockerApiEngine;
 import io.appbox.runtime.attach.BoxProcessCache;
 import io.appbox.runtime.attach.BoxProcessRunner;
 import io.appbox.runtime.attach.NamespaceEntry;
+import io.appbox.runtime.attach.NamespaceExecEngine;
 import io.appbox.runtime.export.BoxLaunchers;
 import io.appbox.runtime.locate.EngineLocator;
 import java.nio.file.Files;
@@ -30,7 +32,8 @@ final class Session {
   private final GlobalOptions options;
   private final Output output;
   private SystemHost host;
-  private DockerApiEngine engine;
+  private DockerApiEngine api;
+  private ContainerEngine engine;
   private BoxService boxes;
   private ProfileCatalog profiles;
   private ExportRegistry exports;
@@ -71,23 +74,30 @@ final class Session {
     return XdgDirs.of(env, host().user().home());
   }
 
-  DockerApiEngine engine() {
+  /**
+   * The engine, with the commands appbox runs in a box sent through the box's namespaces where the
+   * user owns them.
+   */
+  ContainerEngine engine() {
     if (engine == null) {
+      engine = new NamespaceExecEngine(api(), namespaces(), processCache(), host().uid());
+    }
+    return engine;
+  }
+
+  /** The engine that answered, spoken to through its API only. */
+  private DockerApiEngine api() {
+    if (api == null) {
       Optional<EngineKind> wanted =
           Optional.ofNullable(options.engine)
               .map(Enum::name)
               .or(() -> config().engine())
               .map(e -> EngineKind.valueOf(e.toUpperCase(java.util.Locale.ROOT)));
-      engine = new EngineLocator(env, host().uid(), wanted, Optional.empty()).locate();
+      api = new EngineLocator(env, host().uid(), wanted, Optional.empty()).locate();
       output.verbose(
-          "using "
-              + engine.info().id()
-              + " "
-              + engine.info().version()
-              + " at "
-              + engine.info().endpoint());
+          "using " + api.info().id() + " " + api.info().version() + " at " + api.info().endpoint());
     }
-    return engine;
+    return api;
   }
 
   ProfileCatalog profiles() {
@@ -114,12 +124,12 @@ final class Session {
         Optional.ofNullable(System.getProperty("appbox.home"))
             .map(h -> Path.of(h, "libexec", "appbox-enter"))
             .filter(Files::isReadable);
-    return new NamespaceEntry(engine().info(), host().uid(), nsenter, enterScript);
+    return new NamespaceEntry(api().info(), host().uid(), nsenter, enterScript);
   }
 
   BoxService boxes() {
     if (boxes == null) {
-      DockerApiEngine e = engine();
+      ContainerEngine e = engine();
       BoxProcessRunner runner =
           new BoxProcessRunner(e.info(), namespaces(), processCache(), output::verbose);
       boxes =
@@ -159,7 +169,7 @@ final class Session {
 
   ExportService exportService() {
     if (exportService == null) {
-      DockerApiEngine e = engine();
+      ContainerEngine e = engine();
       exportService =
           new ExportService(
               e,

@@ -78,36 +78,4 @@ final class MultiplexedStream {
   String stderr() {
     return stderr.toString(StandardCharsets.UTF_8);
   }
-
-  /** Collects bytes into lines, decoding each whole line as UTF-8. */
-  private static final class LineSplitter {
-    private final java.util.function.Consumer<String> sink;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-    LineSplitter(java.util.function.Consumer<String> sink) {
-      this.sink = sink;
-    }
-
-    void accept(byte[] buf, int n) {
-      int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (buf[i] == '\n' || buf[i] == '\r') {
-          pending.write(buf, start, i - start);
-          sink.accept(pending.toString(StandardCharsets.UTF_8));
-          pending.reset();
-          start = i + 1;
-        }
-      }
-      if (pending.size() < 1 << 20) {
-        pending.write(buf, start, n - start);
-      }
-    }
-
-    void finish() {
-      if (pending.size() > 0) {
-        sink.accept(pending.toString(StandardCharsets.UTF_8));
-        pending.reset();
-      }
-    }
-  }
 }

@@ -1,0 +1,296 @@
+package io.appbox.runtime.attach;
+
+import io.appbox.core.AppboxException;
+import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.ImageRef;
+import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.ContainerEngine;
+import io.appbox.core.engine.ContainerSpec;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.ExecRequest;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.engine.OutputListener;
+import io.appbox.core.engine.OutputListener.Stream;
+import io.appbox.runtime.api.LineSplitter;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine, with the commands appbox itself runs in a box (the package manager, file lists,
+ * desktop files and icons) sent through the box's namespaces when the user owns them, as {@code
+ * appbox run} is: each saves the engine's exec round trips and its runtime's start, some 80 ms on
+ * rootless Podman. Where that path is closed, or the command asks for something it cannot give (a
+ * working directory, a user other than root or the caller), the engine runs it.
+ */
+public final class NamespaceExecEngine implements ContainerEngine {
+  private static final int MAX_CAPTURE = 64 << 20;
+
+  private final ContainerEngine engine;
+  private final NamespaceEntry namespaces;
+  private final BoxProcessCache cache;
+  private final int uid;
+
+  /** Boxes entered by this process, with the mount namespace they had then. */
+  private final Map<BoxName, Entered> entered = new HashMap<>();
+
+  private record Entered(ContainerState box, Path cacheFile, String mnt) {}
+
+  public NamespaceExecEngine(
+      ContainerEngine engine, NamespaceEntry namespaces, BoxProcessCache cache, int uid) {
+    this.engine = engine;
+    this.namespaces = namespaces;
+    this.cache = cache;
+    this.uid = uid;
+  }
+
+  @Override
+  public ExecResult exec(BoxName name, ExecRequest request, OutputListener listener) {
+    Optional<Boolean> asRoot = asRoot(request);
+    if (asRoot.isEmpty()
+        || (request.workdir() != null && !request.workdir().equals("/"))
+        || !namespaces.allowed()) {
+      return engine.exec(name, request, listener);
+    }
+    Optional<Entered> box = enter(name);
+    if (box.isEmpty()) {
+      return engine.exec(name, request, listener);
+    }
+    String user = asRoot.get() ? "root" : "caller";
+    List<String> argv =
+        namespaces.argv(
+            box.get().cacheFile(), new AttachedCommand(request.argv(), user, Map.of(), "/", false));
+    return run(argv, request.environment(), listener);
+  }
+
+  /**
+   * Whether the command runs as root (true) or as the caller (false); empty when the fast path
+   * cannot run it as the user it names.
+   */
+  private Optional<Boolean> asRoot(ExecRequest request) {
+    String user = request.user() == null ? "root" : request.user();
+    String who = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    if (who.equals("root") || who.equals("0")) {
+      return Optional.of(true);
+    }
+    // Root enters with its own identity, so it cannot be another user inside; the user can.
+    if (who.equals(Integer.toString(uid)) && uid != 0) {
+      return Optional.of(false);
+    }
+    return Optional.empty();
+  }
+
+  /** The box's process as this process last saw it, checked to be still the box's. */
+  private Optional<Entered> enter(BoxName name) {
+    Entered known = entered.get(name);
+    if (known != null && known.mnt().equals(mountNamespace(known.box().pid()))) {
+      return Optional.of(known);
+    }
+    entered.remove(name);
+    Optional<ContainerState> box = engine.inspect(name).filter(ContainerState::running);
+    if (box.isEmpty() || namespaces.unavailable(box.get()).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<Path> file = cache.remember(engine.info().id(), box.get(), engine.info().rootless());
+    String mnt = mountNamespace(box.get().pid());
+    if (file.isEmpty() || mnt.isEmpty()) {
+      return Optional.empty();
+    }
+    Entered now = new Entered(box.get(), file.get(), mnt);
+    entered.put(name, now);
+    return Optional.of(now);
+  }
+
+  private static String mountNamespace(long pid) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
+    } catch (IOException | SecurityException e) {
+      return "";
+    }
+  }
+
+  private static ExecResult run(
+      List<String> argv, Map<String, String> environment, OutputListener listener) {
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(new File("/"));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+    pb.environment().putAll(environment);
+    // The engine's exec reports both streams from one thread; so does this.
+    OutputListener serial =
+        (stream, line) -> {
+          synchronized (listener) {
+            listener.line(stream, line);
+          }
+        };
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Could not start " + argv.get(0) + ": " + e.getMessage(),
+          "Check that it is installed.",
+          e);
+    }
+    Capture err = new Capture(p.getErrorStream(), Stream.STDERR, serial);
+    Thread errReader = new Thread(err, "appbox-exec-stderr");
+    errReader.setDaemon(true);
+    errReader.start();
+    Capture out = new Capture(p.getInputStream(), Stream.STDOUT, serial);
+    out.run();
+    int code = waitFor(p);
+    try {
+      errReader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.rethrow();
+    err.rethrow();
+    return new ExecResult(code, out.bytes(), new String(err.bytes(), StandardCharsets.UTF_8));
+  }
+
+  private static int waitFor(Process p) {
+    while (true) {
+      try {
+        return p.waitFor();
+      } catch (InterruptedException e) {
+        // The command is changing the box; its end is the result.
+      }
+    }
+  }
+
+  /** Reads one stream whole, line by line to the listener and into a bounded buffer. */
+  private static final class Capture implements Runnable {
+    private final InputStream in;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final LineSplitter lines;
+    private IOException failure;
+
+    Capture(InputStream in, Stream stream, OutputListener listener) {
+      this.in = in;
+      this.lines = new LineSplitter(line -> listener.line(stream, line));
+    }
+
+    @Override
+    public void run() {
+      byte[] buf = new byte[65536];
+      try (in) {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          if (bytes.size() < MAX_CAPTURE) {
+            bytes.write(buf, 0, n);
+          }
+          lines.accept(buf, n);
+        }
+        lines.finish();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+
+    byte[] bytes() {
+      return bytes.toByteArray();
+    }
+
+    void rethrow() {
+      if (failure != null) {
+        throw new UncheckedIOException("reading a command's output failed", failure);
+      }
+    }
+  }
+
+  // What changes a box forgets how this process entered it.
+
+  @Override
+  public void create(ContainerSpec spec) {
+    engine.create(spec);
+  }
+
+  @Override
+  public void start(BoxName name) {
+    entered.remove(name);
+    engine.start(name);
+  }
+
+  @Override
+  public void stop(BoxName name, int timeoutSeconds) {
+    entered.remove(name);
+    engine.stop(name, timeoutSeconds);
+  }
+
+  @Override
+  public void remove(BoxName name, boolean force) {
+    entered.remove(name);
+    engine.remove(name, force);
+  }
+
+  @Override
+  public void rename(BoxName from, BoxName to) {
+    entered.remove(from);
+    entered.remove(to);
+    engine.rename(from, to);
+  }
+
+  @Override
+  public EngineInfo info() {
+    return engine.info();
+  }
+
+  @Override
+  public List<ContainerState> list() {
+    return engine.list();
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(BoxName name) {
+    return engine.inspect(name);
+  }
+
+  @Override
+  public ContainerSpec specOf(BoxName name) {
+    return engine.specOf(name);
+  }
+
+  @Override
+  public void commit(BoxName name, ImageRef tag, Map<String, String> labels) {
+    engine.commit(name, tag, labels);
+  }
+
+  @Override
+  public List<ImageInfo> images(String key, String value) {
+    return engine.images(key, value);
+  }
+
+  @Override
+  public void removeImage(String idOrRef) {
+    engine.removeImage(idOrRef);
+  }
+
+  @Override
+  public boolean imageExists(ImageRef image) {
+    return engine.imageExists(image);
+  }
+
+  @Override
+  public void pull(ImageRef image, OutputListener progress) {
+    engine.pull(image, progress);
+  }
+
+  @Override
+  public void importRootfs(InputStream tarball, ImageRef tag) {
+    engine.importRootfs(tarball, tag);
+  }
+}
