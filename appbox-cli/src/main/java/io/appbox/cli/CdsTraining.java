@@ -19,6 +19,112 @@ final class CdsTraining {
     loadJarClasses();
     exerciseJdk();
     exerciseReadOnlyCommands();
+    exerciseInstallPath();
+  }
+
+  /**
+   * Goes through what {@code install} does after the package manager: the profiles, a command in a
+   * child process, and the export of a desktop application with its icons into a scratch home. The
+   * code is cold on every start; with its lambdas and method handles in the archive, an install's
+   * export costs a few tens of milliseconds less.
+   */
+  private static void exerciseInstallPath() {
+    Path home = null;
+    try {
+      home = java.nio.file.Files.createTempDirectory("appbox-cds-home-");
+      io.appbox.core.host.XdgDirs dirs =
+          io.appbox.core.host.XdgDirs.of(java.util.Map.of("HOME", home.toString()), home);
+      Wiring.profiles(dirs, java.util.Map.of()).all();
+      Process p =
+          new ProcessBuilder("true")
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
+      Thread drain =
+          new Thread(
+              () -> {
+                try {
+                  p.getErrorStream().readAllBytes();
+                } catch (IOException ignored) {
+                  // only the classes matter
+                }
+              });
+      drain.start();
+      p.getInputStream().readAllBytes();
+      p.waitFor();
+      drain.join();
+      io.appbox.core.export.ExportRegistry registry = Wiring.exports(dirs);
+      byte[] entry =
+          ("[Desktop Entry]\nType=Application\nName=Training\nName[de]=Übung\n"
+                  + "Exec=training --file %F \"a b\"\nIcon=training\nCategories=Utility;\n"
+                  + "Actions=new;\n\n[Desktop Action new]\nName=New\nExec=training --new\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Wiring.desktopExporter(dirs, registry)
+          .exportApp(
+              new io.appbox.core.export.AppExportRequest(
+                  io.appbox.core.BoxName.of("training"),
+                  "docker",
+                  "training",
+                  "training",
+                  "/usr/share/applications/training.desktop",
+                  entry,
+                  new io.appbox.core.export.LauncherScript(
+                      "docker/training",
+                      "#!/bin/sh\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  null),
+              new TrainingBoxFiles());
+      registry.all();
+      Wiring.removal(dirs, registry).remove(e -> true);
+    } catch (IOException | RuntimeException e) {
+      // Without these the archive is only a little less complete.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      deleteTree(home);
+    }
+  }
+
+  /** A box with one PNG and one SVG icon, as the export of a desktop application finds them. */
+  private static final class TrainingBoxFiles implements io.appbox.core.export.BoxFiles {
+    @Override
+    public java.util.List<String> find(String iconName) {
+      return java.util.List.of(
+          "/usr/share/icons/hicolor/48x48/apps/" + iconName + ".png",
+          "/usr/share/icons/hicolor/scalable/apps/" + iconName + ".svg");
+    }
+
+    @Override
+    public byte[] read(String path, int maxBytes) {
+      if (path.endsWith(".svg")) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      byte[] png = new byte[33];
+      byte[] head = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+      };
+      System.arraycopy(head, 0, png, 0, head.length);
+      png[19] = 48;
+      png[23] = 48;
+      return png;
+    }
+
+    @Override
+    public boolean isExecutable(String path) {
+      return true;
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a scratch directory under /tmp
+    }
   }
 
   /**

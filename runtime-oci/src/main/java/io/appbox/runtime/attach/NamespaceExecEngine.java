@@ -34,6 +34,10 @@ import java.util.Optional;
  * appbox run} is: each saves the engine's exec round trips and its runtime's start, some 80 ms on
  * rootless Podman. Where that path is closed, or the command asks for something it cannot give (a
  * working directory, a user other than root or the caller), the engine runs it.
+ *
+ * <p>A box's state is asked of the engine once per appbox process, and again after this process
+ * started, stopped, made, renamed or removed it: a command asks for it several times (to check the
+ * box, to start it, to enter it), and each answer costs a round trip.
  */
 public final class NamespaceExecEngine implements ContainerEngine {
   private static final int MAX_CAPTURE = 64 << 20;
@@ -43,8 +47,12 @@ public final class NamespaceExecEngine implements ContainerEngine {
   private final BoxProcessCache cache;
   private final int uid;
 
+  // Keyed by the name's text: a record's hashCode is bound on first use, which costs a start.
   /** Boxes entered by this process, with the mount namespace they had then. */
-  private final Map<BoxName, Entered> entered = new HashMap<>();
+  private final Map<String, Entered> entered = new HashMap<>();
+
+  /** The engine's last answer about each box, until this process changes the box. */
+  private final Map<String, Optional<ContainerState>> inspected = new HashMap<>();
 
   private record Entered(ContainerState box, Path cacheFile, String mnt) {}
 
@@ -94,12 +102,12 @@ public final class NamespaceExecEngine implements ContainerEngine {
 
   /** The box's process as this process last saw it, checked to be still the box's. */
   private Optional<Entered> enter(BoxName name) {
-    Entered known = entered.get(name);
+    Entered known = entered.get(name.value());
     if (known != null && known.mnt().equals(mountNamespace(known.box().pid()))) {
       return Optional.of(known);
     }
-    entered.remove(name);
-    Optional<ContainerState> box = engine.inspect(name).filter(ContainerState::running);
+    entered.remove(name.value());
+    Optional<ContainerState> box = inspect(name).filter(ContainerState::running);
     if (box.isEmpty() || namespaces.unavailable(box.get()).isPresent()) {
       return Optional.empty();
     }
@@ -109,7 +117,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
       return Optional.empty();
     }
     Entered now = new Entered(box.get(), file.get(), mnt);
-    entered.put(name, now);
+    entered.put(name.value(), now);
     return Optional.of(now);
   }
 
@@ -212,35 +220,50 @@ public final class NamespaceExecEngine implements ContainerEngine {
     }
   }
 
-  // What changes a box forgets how this process entered it.
+  // What changes a box forgets what this process knew of it.
+
+  private void forget(BoxName name) {
+    entered.remove(name.value());
+    inspected.remove(name.value());
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(BoxName name) {
+    return inspected.computeIfAbsent(name.value(), n -> engine.inspect(name));
+  }
 
   @Override
   public void create(ContainerSpec spec) {
-    engine.create(spec);
+    forget(spec.name());
+    try {
+      engine.create(spec);
+    } finally {
+      forget(spec.name());
+    }
   }
 
   @Override
   public void start(BoxName name) {
-    entered.remove(name);
+    forget(name);
     engine.start(name);
   }
 
   @Override
   public void stop(BoxName name, int timeoutSeconds) {
-    entered.remove(name);
+    forget(name);
     engine.stop(name, timeoutSeconds);
   }
 
   @Override
   public void remove(BoxName name, boolean force) {
-    entered.remove(name);
+    forget(name);
     engine.remove(name, force);
   }
 
   @Override
   public void rename(BoxName from, BoxName to) {
-    entered.remove(from);
-    entered.remove(to);
+    forget(from);
+    forget(to);
     engine.rename(from, to);
   }
 
@@ -252,11 +275,6 @@ public final class NamespaceExecEngine implements ContainerEngine {
   @Override
   public List<ContainerState> list() {
     return engine.list();
-  }
-
-  @Override
-  public Optional<ContainerState> inspect(BoxName name) {
-    return engine.inspect(name);
   }
 
   @Override
