@@ -6,7 +6,6 @@ import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.AttachedRunner;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -70,25 +69,6 @@ public final class BoxProcessRunner implements AttachedRunner {
     ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
     pb.environment().clear();
     pb.environment().putAll(env);
-    try {
-      Process p = pb.start();
-      return waitFor(p);
-    } catch (IOException e) {
-      throw new AppboxException(
-          ErrorCode.FAILED,
-          "Could not start " + argv.get(0) + ": " + e.getMessage(),
-          "Check that it is installed.",
-          e);
-    }
-  }
-
-  private static int waitFor(Process p) {
-    while (true) {
-      try {
-        return p.waitFor();
-      } catch (InterruptedException e) {
-        // The child has the terminal; keep waiting so its exit code is ours.
-      }
-    }
+    return ChildProcess.waitFor(ChildProcess.start(pb));
   }
 }

@@ -1,8 +1,6 @@
 package io.appbox.runtime.attach;
 
-import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
-import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
 import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.ContainerEngine;
@@ -143,23 +141,14 @@ public final class NamespaceExecEngine implements ContainerEngine {
             listener.line(stream, line);
           }
         };
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new AppboxException(
-          ErrorCode.FAILED,
-          "Could not start " + argv.get(0) + ": " + e.getMessage(),
-          "Check that it is installed.",
-          e);
-    }
+    Process p = ChildProcess.start(pb);
     Capture err = new Capture(p.getErrorStream(), Stream.STDERR, serial);
     Thread errReader = new Thread(err, "appbox-exec-stderr");
     errReader.setDaemon(true);
     errReader.start();
     Capture out = new Capture(p.getInputStream(), Stream.STDOUT, serial);
     out.run();
-    int code = waitFor(p);
+    int code = ChildProcess.waitFor(p);
     try {
       errReader.join();
     } catch (InterruptedException e) {
@@ -168,16 +157,6 @@ public final class NamespaceExecEngine implements ContainerEngine {
     out.rethrow();
     err.rethrow();
     return new ExecResult(code, out.bytes(), new String(err.bytes(), StandardCharsets.UTF_8));
-  }
-
-  private static int waitFor(Process p) {
-    while (true) {
-      try {
-        return p.waitFor();
-      } catch (InterruptedException e) {
-        // The command is changing the box; its end is the result.
-      }
-    }
   }
 
   /** Reads one stream whole, line by line to the listener and into a bounded buffer. */
