@@ -167,12 +167,7 @@ final class CdsTraining {
       } catch (IOException expected) {
         // nobody listens there: the point was to load the classes
       } finally {
-        try (var files = java.nio.file.Files.list(dir)) {
-          for (Path f : files.toList()) {
-            java.nio.file.Files.deleteIfExists(f);
-          }
-        }
-        java.nio.file.Files.deleteIfExists(dir);
+        deleteTree(dir);
       }
     } catch (IOException | RuntimeException e) {
       // Without these the archive is only a little less complete.

@@ -28,16 +28,26 @@ public final class BoxProcessCache {
 
   /** Records the running box's process; returns the cache file, or empty when it cannot. */
   public Optional<Path> remember(String engineId, ContainerState box, boolean userns) {
+    Optional<String> mnt = mountNamespace(box.pid());
+    if (mnt.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      String mnt =
-          Files.readSymbolicLink(Path.of("/proc", Long.toString(box.pid()), "ns", "mnt"))
-              .toString();
       String home = box.labels().getOrDefault(BoxLabels.HOME, "");
       if (home.isEmpty() || home.chars().anyMatch(c -> c <= ' ')) {
         return Optional.empty();
       }
       String line =
-          box.pid() + " " + mnt + " " + home + " " + (userns ? 1 : 0) + " " + box.name() + "\n";
+          box.pid()
+              + " "
+              + mnt.get()
+              + " "
+              + home
+              + " "
+              + (userns ? 1 : 0)
+              + " "
+              + box.name()
+              + "\n";
       Path file = file(engineId, box);
       if (Files.isRegularFile(file)
           && Files.readString(file, StandardCharsets.UTF_8).equals(line)) {
@@ -45,6 +55,19 @@ public final class BoxProcessCache {
       }
       AtomicFile.write(file, line.getBytes(StandardCharsets.UTF_8), "rw-------");
       return Optional.of(file);
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The mount namespace of a process ({@code readlink /proc/PID/ns/mnt}), which names a box while
+   * that process is the box's; empty when the process is gone or not the user's to look into.
+   */
+  static Optional<String> mountNamespace(long pid) {
+    try {
+      return Optional.of(
+          Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString());
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }

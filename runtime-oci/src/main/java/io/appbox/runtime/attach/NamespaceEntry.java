@@ -4,8 +4,6 @@ import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.EngineKind;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +50,10 @@ public final class NamespaceEntry {
     if (!allowed()) {
       return Optional.of("the box's namespaces belong to the engine, not to you");
     }
-    try {
-      Files.readSymbolicLink(Path.of("/proc", Long.toString(box.pid()), "ns", "mnt"));
-      return Optional.empty();
-    } catch (IOException | SecurityException e) {
+    if (BoxProcessCache.mountNamespace(box.pid()).isEmpty()) {
       return Optional.of("cannot open the namespaces of process " + box.pid());
     }
+    return Optional.empty();
   }
 
   /** The command line that runs {@code command} in the box, given its process cache file. */

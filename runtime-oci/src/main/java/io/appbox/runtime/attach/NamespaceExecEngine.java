@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -101,7 +100,8 @@ public final class NamespaceExecEngine implements ContainerEngine {
   /** The box's process as this process last saw it, checked to be still the box's. */
   private Optional<Entered> enter(BoxName name) {
     Entered known = entered.get(name.value());
-    if (known != null && known.mnt().equals(mountNamespace(known.box().pid()))) {
+    if (known != null
+        && BoxProcessCache.mountNamespace(known.box().pid()).equals(Optional.of(known.mnt()))) {
       return Optional.of(known);
     }
     entered.remove(name.value());
@@ -110,21 +110,13 @@ public final class NamespaceExecEngine implements ContainerEngine {
       return Optional.empty();
     }
     Optional<Path> file = cache.remember(engine.info().id(), box.get(), engine.info().rootless());
-    String mnt = mountNamespace(box.get().pid());
+    Optional<String> mnt = BoxProcessCache.mountNamespace(box.get().pid());
     if (file.isEmpty() || mnt.isEmpty()) {
       return Optional.empty();
     }
-    Entered now = new Entered(box.get(), file.get(), mnt);
+    Entered now = new Entered(box.get(), file.get(), mnt.get());
     entered.put(name.value(), now);
     return Optional.of(now);
-  }
-
-  private static String mountNamespace(long pid) {
-    try {
-      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString();
-    } catch (IOException | SecurityException e) {
-      return "";
-    }
   }
 
   private static ExecResult run(
