@@ -16,8 +16,6 @@ set -a; . "$env_file"; set +a
 dist=$(mktemp -d /tmp/appbox-bench-dist.XXXXXX)
 cp -a "$repo/appbox-cli/target/appbox/." "$dist/"
 chmod -R a+rX "$dist"
-sh "$dist/bin/appbox-cds"
-chmod -R a+rX "$dist"
 APPBOX=$dist/bin/appbox
 bench_home=$(mktemp -d /tmp/appbox-bench-home.XXXXXX)
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# appbox's main job, end to end, on a fresh Debian 12 machine (as root or with sudo):
-# prepares the machine, builds and installs appbox, and then, as a normal user with rootless
-# Podman: makes the Debian image from the mirror (no registry is reachable here), creates a box,
-# installs a real package from Debian's mirror, which exports its desktop entry and icon, exports
-# its command, and runs the export, which needs no JVM.
+# appbox's main job, end to end, on a fresh Debian 12 machine (as root or with sudo): prepares the
+# machine and builds the release archive, then, as a normal user with rootless Podman on a host
+# with no Java (the JDKs hidden, as on Silverblue): checks and unpacks the archive, installs it
+# into the user's home, makes the Debian image from the mirror (no registry is reachable here),
+# creates a box, installs a real package from Debian's mirror, which exports its desktop entry and
+# icon, exports its command, and runs the export, which needs no JVM.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
   exec sudo --preserve-env=PATH,JAVA_HOME "$0" "$@"
 fi
-repo=$(pwd -P)
 user=${APPBOX_DEMO_USER:-appboxdemo}
 
 env_file=$(mktemp)
@@ -19,27 +19,35 @@ set -a
 . "$env_file"
 set +a
 
-echo "== building appbox"
+echo "== building appbox and its release archive"
 mvn -B -ntp -q -DskipTests package
+archive=$(ls appbox-cli/target/appbox-*-linux-x86_64.tar.gz)
 
-# Install appbox for the demo user the way a user would: under their home, never /usr.
+# The user downloads the archive and its checksum.
 home=$(getent passwd "$user" | cut -d: -f6)
-dist=$(mktemp -d /tmp/appbox-demo-dist.XXXXXX)
-cp -a appbox-cli/target/appbox/. "$dist/"
-cp scripts/install.sh "$dist/install.sh"
-chmod -R a+rX "$dist"
+download=$(mktemp -d /tmp/appbox-demo-download.XXXXXX)
+cp "$archive" "$archive.sha256" "$download/"
+chmod -R a+rX "$download"
+trap 'rm -f "$env_file"; rm -rf "$download"' EXIT
 
+# As the user, in a mount namespace where the host's JDKs are hidden: java on PATH leads nowhere,
+# and no JAVA_HOME is set. appbox runs the Java runtime its archive carries.
 as_user() {
-  runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" LANG=C.UTF-8 \
+  unshare --mount --propagation private sh -c 'mount -t tmpfs -o ro,size=4k appbox-no-java /usr/lib/jvm; shift; exec "$@"' - \
+    runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" LANG=C.UTF-8 \
     PATH="$home/.local/bin:/usr/local/bin:/usr/bin:/bin" XDG_RUNTIME_DIR="$APPBOX_TEST_RUNTIME_DIR" \
     CONTAINERS_CONF="$APPBOX_TEST_CONTAINERS_CONF" CONTAINERS_STORAGE_CONF="$APPBOX_TEST_STORAGE_CONF" \
     TERM="${TERM:-dumb}" "$@"
 }
 step() { printf '\n== %s\n' "$*"; }
 
-step "installing appbox into ~$user/.local"
-as_user sh -c 'cd "$1" && ./install.sh' sh "$dist"
-rm -rf "$dist"
+step "no Java on this host"
+as_user sh -c 'java -version' 2>&1 && { echo "java runs here: the demo cannot show a host without Java" >&2; exit 1; }
+
+step "the release: checked, unpacked, installed into ~$user/.local"
+name=$(basename "$archive" .tar.gz)
+as_user sh -c 'set -e; mkdir -p "$HOME/Downloads"; cd "$HOME/Downloads"; cp "$1/$2.tar.gz" "$1/$2.tar.gz.sha256" .
+  sha256sum -c "$2.tar.gz.sha256"; rm -rf "$2"; tar -xzf "$2.tar.gz"; "./$2/install.sh"' sh "$download" "$name"
 
 step "appbox --version"
 as_user appbox --version
@@ -60,7 +68,7 @@ step "appbox install --box demo htop   (apt in the box; exports htop's desktop e
 as_user appbox --engine podman install --box demo htop
 
 step "the exported desktop entry, checked by desktop-file-validate"
-entry="$home/.local/share/applications/appbox-demo-htop.desktop"
+entry=$(grep -l -x 'X-Appbox-Box=demo' "$home"/.local/share/applications/*.desktop | head -n1)
 grep -E '^(Name|Exec|Icon|X-Appbox-Box)=' "$entry"
 as_user desktop-file-validate "$entry" && echo "valid: $entry"
 

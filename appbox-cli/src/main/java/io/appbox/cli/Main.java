@@ -33,7 +33,13 @@ public final class Main {
         && (words.contains("--version") || words.contains("-V"))) {
       out.println(
           words.contains("--json")
-              ? "{\"ok\":true,\"data\":{\"version\":\"" + Session.VERSION + "\"}}"
+              ? "{\"ok\":true,\"data\":{\"version\":"
+                  + io.appbox.core.json.Json.write(Session.VERSION)
+                  + ",\"commit\":"
+                  + io.appbox.core.json.Json.write(Version.commit())
+                  + ",\"runtime\":"
+                  + io.appbox.core.json.Json.write(Version.runtime())
+                  + "}}"
               : "appbox " + Session.VERSION);
       out.flush();
       return ExitCodes.OK;

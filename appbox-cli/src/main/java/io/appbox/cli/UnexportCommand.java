@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  appbox unexport --box dev --app htop",
-      "  appbox unexport --box dev --bin git-dev"
+      "  appbox unexport --box dev --bin git-dev",
+      "  appbox unexport --all"
     })
 final class UnexportCommand extends BaseCommand {
   @Mixin BoxChoice choice;
@@ -31,6 +32,14 @@ final class UnexportCommand extends BaseCommand {
         required = true,
         description = "The command's name on the host.")
     String bin;
+
+    @Option(
+        names = "--all",
+        required = true,
+        description =
+            "Every export of every box, on every engine; no engine is asked. The installer's"
+                + " --uninstall --purge runs this.")
+    boolean all;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -38,6 +47,25 @@ final class UnexportCommand extends BaseCommand {
 
   @Override
   int execute(Session session) {
+    if (what.all) {
+      if (choice.box != null) {
+        throw io.appbox.core.AppboxException.invalid(
+            "--all removes the exports of every box; it takes no --box.",
+            "Unexport one box's apps with --box BOX --app ID, or all of them with --all.");
+      }
+      List<Export> removed = Wiring.removal(session.dirs(), session.exports()).remove(e -> true);
+      Output out = session.output();
+      out.result(
+          Map.of("unexported", removed.stream().map(Exports::json).toList()),
+          () ->
+              out.println(
+                  removed.isEmpty()
+                      ? "Nothing was exported."
+                      : removed.size() == 1
+                          ? "Unexported 1 export."
+                          : "Unexported " + removed.size() + " exports."));
+      return ExitCodes.OK;
+    }
     BoxName box = choice.named(session, java.util.Optional.empty());
     List<Export> removed =
         what.app != null

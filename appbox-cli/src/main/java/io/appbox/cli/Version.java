@@ -2,11 +2,28 @@ package io.appbox.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
-/** appbox's version, as the build recorded it. */
+/** appbox's version, the commit it was built from, and the Java runtime running it. */
 final class Version {
   private Version() {}
+
+  /** The commit the build recorded in the jar ({@code unknown} outside a git checkout). */
+  static String commit() {
+    try (InputStream in = Version.class.getResourceAsStream("build-commit")) {
+      String commit =
+          in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      return commit.isEmpty() ? "unknown" : commit;
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** The version of the Java runtime: the one bundled with appbox, as bin/appbox runs it. */
+  static String runtime() {
+    return Runtime.version().toString();
+  }
 
   static String get() {
     // The jar's manifest is already read by the class loader; a resource would open the jar again.

@@ -21,7 +21,7 @@ class ExportsTest {
   }
 
   /** The Exec line of an exported entry as arguments, field codes dropped. */
-  private static List<String> execArgs(Path desktop, String group) throws Exception {
+  static List<String> execArgs(Path desktop, String group) throws Exception {
     String text = Files.readString(desktop);
     int start = text.indexOf("[" + group + "]");
     Matcher m = Pattern.compile("(?m)^Exec=(.*)$").matcher(text.substring(start));

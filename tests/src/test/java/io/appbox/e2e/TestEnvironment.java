@@ -46,13 +46,29 @@ final class TestEnvironment {
     return require("APPBOX_TEST_STORAGE_CONF");
   }
 
+  /**
+   * Where the test user's rootless Podman keeps its images and containers (the conf's graphroot).
+   */
+  static String testUserStorage() {
+    try {
+      return Files.readAllLines(Path.of(storageConf())).stream()
+          .map(String::strip)
+          .filter(l -> l.startsWith("graphroot"))
+          .map(l -> l.substring(l.indexOf('"') + 1, l.lastIndexOf('"')))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no graphroot in " + storageConf()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String debianImage() {
     return require("APPBOX_TEST_DEBIAN_IMAGE");
   }
 
   /**
    * The built distribution, copied once to a place every test user can read and run (the checkout
-   * may sit in root's home), with its class-data archive made again for the new place.
+   * may sit in root's home). The copy keeps the files' times, which its AOT cache checks.
    */
   static synchronized Path appbox() {
     if (distribution == null) {
@@ -64,8 +80,6 @@ final class TestEnvironment {
         Path copy = Files.createTempDirectory("appbox-e2e-dist-");
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
         Commands.check(List.of("cp", "-a", built + "/.", copy.toString()));
-        Commands.check(List.of("chmod", "-R", "a+rX", copy.toString()));
-        Commands.check(List.of("sh", copy.resolve("bin/appbox-cds").toString()));
         Commands.check(List.of("chmod", "-R", "a+rX", copy.toString()));
         distribution = copy.resolve("bin/appbox");
       } catch (IOException e) {

@@ -1,0 +1,129 @@
+package io.appbox.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * The release archive the build made, and the other releases an upgrade test needs: the same
+ * program under another version, made the way the build makes one (the version in the jar's
+ * manifest, the start-up cache trained again by the bundled runtime), and a broken one.
+ */
+final class Releases {
+  private Releases() {}
+
+  /** {@code appbox-VERSION-linux-x86_64.tar.gz}, as the build left it, with its .sha256. */
+  static Path built() {
+    Path archive = Path.of(System.getProperty("appbox.release", "missing"));
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("no release archive at " + archive + ": run mvn package");
+    }
+    return archive.toAbsolutePath();
+  }
+
+  private static Path readable;
+
+  /**
+   * The built archive and its .sha256, copied once where every test user can read them (the
+   * checkout may sit in root's home): what a user downloads.
+   */
+  static synchronized Path download() {
+    if (readable == null) {
+      try {
+        Path dir = Files.createTempDirectory("appbox-e2e-download-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path archive = built();
+        Commands.check(
+            List.of("cp", "-p", archive.toString(), archive + ".sha256", dir.toString()));
+        Commands.check(List.of("chmod", "-R", "a+rX", dir.toString()));
+        readable = dir.resolve(archive.getFileName());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return readable;
+  }
+
+  /** The version the built archive installs, from its name. */
+  static String builtVersion() {
+    String name = built().getFileName().toString();
+    return name.substring("appbox-".length(), name.length() - "-linux-x86_64.tar.gz".length());
+  }
+
+  /**
+   * A copy of the built release that says it is {@code version}; a broken one's program does not
+   * start (its main jar is not a jar). Returns the archive, with its .sha256 beside it, in a
+   * directory every user can read.
+   */
+  static Path variant(String version, boolean broken) {
+    try {
+      Path work = Files.createTempDirectory("appbox-e2e-release-");
+      Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Commands.check(List.of("tar", "-xzf", built().toString(), "-C", work.toString()));
+      String name = "appbox-" + version + "-linux-x86_64";
+      Path top = work.resolve(name);
+      Files.move(work.resolve("appbox-" + builtVersion() + "-linux-x86_64"), top);
+      Path jar = top.resolve("lib/appbox-cli.jar");
+      if (broken) {
+        Files.writeString(jar, "not a jar\n");
+      } else {
+        withVersion(jar, version);
+        Commands.check(List.of("sh", top.resolve("libexec/appbox-aot").toString()));
+      }
+      Commands.check(
+          List.of(
+              "tar",
+              "-czf",
+              work.resolve(name + ".tar.gz").toString(),
+              "-C",
+              work.toString(),
+              name));
+      Commands.check(
+          List.of(
+              "sh",
+              "-c",
+              "cd \"$1\" && sha256sum \"$2\" > \"$2.sha256\"",
+              "sh",
+              work.toString(),
+              name + ".tar.gz"));
+      Commands.check(List.of("rm", "-rf", top.toString()));
+      Commands.check(List.of("chmod", "-R", "a+rX", work.toString()));
+      return work.resolve(name + ".tar.gz");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rewrites the jar with {@code Implementation-Version: version}, every entry kept as it was. */
+  private static void withVersion(Path jar, String version) throws IOException {
+    Path rewritten = jar.resolveSibling(jar.getFileName() + ".new");
+    try (JarFile in = new JarFile(jar.toFile());
+        OutputStream file = Files.newOutputStream(rewritten)) {
+      Manifest manifest = new Manifest(in.getManifest());
+      manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+      try (JarOutputStream out = new JarOutputStream(file, manifest)) {
+        for (JarEntry entry : java.util.Collections.list(in.entries())) {
+          if (entry.getName().equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+            continue;
+          }
+          out.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream content = in.getInputStream(entry)) {
+            content.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+    }
+    Files.move(rewritten, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}
