@@ -111,6 +111,20 @@ class JsonSchemaTest {
   }
 
   @Test
+  void theVersionInJsonNamesTheCommitAndTheBundledRuntime() {
+    CommandResult r =
+        s.as(List.of(TestEnvironment.appbox().toString(), "--version", "--json"), null, 60);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode doc = JsonSchemas.parse(r.stdout().strip());
+    schemas.assertValid("version.schema.json", doc, "appbox --version --json");
+    String release =
+        TestEnvironment.appbox().getParent().getParent().resolve("runtime/release").toString();
+    CommandResult bundled = s.host("sed", "-n", "s/^JAVA_VERSION=\"\\(.*\\)\"$/\\1/p", release);
+    assertThat(bundled.stdout()).as(bundled.toString()).isNotBlank();
+    assertThat(doc.at("/data/runtime").asString()).startsWith(bundled.stdout().strip());
+  }
+
+  @Test
   @Order(1)
   void boxCommands() {
     JsonNode created = ok("create", box);
