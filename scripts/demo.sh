@@ -33,7 +33,7 @@ trap 'rm -f "$env_file"; rm -rf "$download"' EXIT
 # As the user, in a mount namespace where the host's JDKs are hidden: java on PATH leads nowhere,
 # and no JAVA_HOME is set. appbox runs the Java runtime its archive carries.
 as_user() {
-  unshare --mount --propagation private sh -c 'mount -t tmpfs -o ro,size=4k appbox-no-java /usr/lib/jvm; shift; exec "$@"' - \
+  unshare --mount --propagation private sh -c 'mount -t tmpfs -o ro,size=4k appbox-no-java /usr/lib/jvm; exec "$@"' no-java \
     runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" LANG=C.UTF-8 \
     PATH="$home/.local/bin:/usr/local/bin:/usr/bin:/bin" XDG_RUNTIME_DIR="$APPBOX_TEST_RUNTIME_DIR" \
     CONTAINERS_CONF="$APPBOX_TEST_CONTAINERS_CONF" CONTAINERS_STORAGE_CONF="$APPBOX_TEST_STORAGE_CONF" \

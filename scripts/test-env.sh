@@ -22,7 +22,7 @@ log() { printf 'test-env: %s\n' "$*" >&2; }
 
 packages=(podman runc conmon uidmap slirp4netns fuse-overlayfs catatonit docker.io mmdebstrap
   desktop-file-utils libglib2.0-bin python3-gi dex tmux curl util-linux procps hyperfine
-  bash zsh fish man-db groff-base
+  bash bash-completion zsh fish man-db groff-base
   python3 openjdk-17-jdk-headless maven)
 missing=()
 for p in "${packages[@]}"; do

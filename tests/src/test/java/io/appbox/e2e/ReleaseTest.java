@@ -116,6 +116,57 @@ class ReleaseTest {
   }
 
   @Test
+  void installingOverTheOldLayoutKeepsItsExportsAndRemovesOnlyTheOldProgram() throws Exception {
+    Path old = Releases.oldLayoutRelease();
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      // The old installer, on a host that had Java: the program beside the launchers.
+      CommandResult oldInstall = s.host("sh", old.resolve("install.sh").toString());
+      assertThat(oldInstall.exitCode()).as(oldInstall.toString()).isZero();
+      Path data = s.home().resolve(".local/share/appbox");
+      assertThat(data.resolve("lib/appbox-cli.jar")).isRegularFile();
+      String box = s.newBox();
+      assertThat(s.host("appbox", "--engine", "podman", "create", box).exitCode()).isZero();
+      BoxFixture fx = new BoxFixture(s, box);
+      fx.write("/usr/local/bin/marker-app", MARKER_APP, "755");
+      fx.write(
+          "/usr/share/applications/marker-app.desktop",
+          "[Desktop Entry]\nType=Application\nName=Marker App\nExec=/usr/local/bin/marker-app menu %U\n",
+          "644");
+      assertThat(
+              s.host("appbox", "--engine", "podman", "export", "--box", box, "--app", "marker-app")
+                  .exitCode())
+          .isZero();
+      assertThat(
+              s.host(
+                      "appbox",
+                      "--engine",
+                      "podman",
+                      "export",
+                      "--box",
+                      box,
+                      "--bin",
+                      "/usr/local/bin/marker-app")
+                  .exitCode())
+          .isZero();
+      Path entry = desktopEntry(s, box);
+
+      HostWithoutJava host = new HostWithoutJava(s);
+      CommandResult installed = install(host, Releases.download());
+      assertThat(installed.exitCode()).as(installed.toString()).isZero();
+      for (String gone : List.of("bin", "lib", "libexec", "share")) {
+        assertThat(data.resolve(gone)).as("the old program's " + gone).doesNotExist();
+      }
+      assertThat(data.resolve("launchers")).isDirectory();
+      assertLaunches(host, s, entry, "migrated", box);
+      assertThat(exportStates(appbox(host, s, "exports", "--box", box, "--json")))
+          .containsOnly("ok")
+          .hasSize(2);
+    } finally {
+      Commands.run(List.of("rm", "-rf", old.getParent().toString()), null, null, 60);
+    }
+  }
+
+  @Test
   void uninstallKeepsTheExportsWorkingAndPurgeLeavesTheHomeAsItWas() throws Exception {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
       HostWithoutJava host = new HostWithoutJava(s);
@@ -158,6 +209,42 @@ class ReleaseTest {
       Set<String> after = listing(s.home());
       after.removeIf(f -> f.startsWith("marker-"));
       assertThat(after).containsExactlyInAnyOrderElementsOf(before);
+    }
+  }
+
+  @Test
+  void manPagesAndCompletionWorkRightAfterTheInstall() {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      HostWithoutJava host = new HostWithoutJava(s);
+      assertThat(install(host, Releases.download()).exitCode()).isZero();
+
+      // man finds the page through the link in ~/.local/share/man, into the version in use.
+      CommandResult man = host.run("man", "-w", "appbox-install");
+      assertThat(man.stdout().strip())
+          .as(man.toString())
+          .isEqualTo(
+              s.home()
+                  + "/.local/share/appbox/versions/"
+                  + Releases.builtVersion()
+                  + "/share/man/man1/appbox-install.1");
+      CommandResult page = host.sh("MANPAGER=cat MANWIDTH=80 man appbox-install");
+      assertThat(page.stdout()).as(page.toString()).contains("appbox install");
+      CommandResult bash =
+          host.run(
+              "bash",
+              "-c",
+              ". /usr/share/bash-completion/bash_completion; _completion_loader appbox;"
+                  + " complete -p appbox");
+      assertThat(bash.stdout()).as(bash.toString()).contains("complete -F").endsWith(" appbox\n");
+      CommandResult fish = host.run("fish", "-c", "complete -C 'appbox cre'");
+      assertThat(fish.stdout()).as(fish.toString()).contains("create");
+      CommandResult zsh =
+          host.run(
+              "zsh",
+              "-c",
+              "fpath+=(~/.local/share/zsh/site-functions); autoload -U compinit; compinit -u;"
+                  + " print -r -- $_comps[appbox]");
+      assertThat(zsh.stdout().strip()).as(zsh.toString()).isEqualTo("_appbox");
     }
   }
 

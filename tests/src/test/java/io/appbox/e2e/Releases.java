@@ -104,6 +104,50 @@ final class Releases {
     }
   }
 
+  /**
+   * appbox as the installer of commit {@code d543ef2} and before installed it: the program in
+   * {@code $XDG_DATA_HOME/appbox/{bin,lib,libexec,share}} beside the launchers, run by the host's
+   * java. Returns a directory with that release's install.sh and launcher scripts over this build's
+   * jars, ready to be installed the old way.
+   */
+  static Path oldLayoutRelease() {
+    try {
+      Path work = Files.createTempDirectory("appbox-e2e-old-release-");
+      Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Commands.check(List.of("tar", "-xzf", built().toString(), "-C", work.toString()));
+      Path dist = work.resolve("appbox-" + builtVersion() + "-linux-x86_64");
+      Commands.check(
+          List.of(
+              "rm",
+              "-rf",
+              dist.resolve("runtime").toString(),
+              dist.resolve("lib/appbox.aot").toString()));
+      String repo = TestEnvironment.repository().toString();
+      for (String[] file :
+          List.of(
+              new String[] {"appbox-cli/src/main/dist/bin/appbox", "bin/appbox"},
+              new String[] {"appbox-cli/src/main/dist/bin/appbox-cds", "bin/appbox-cds"},
+              new String[] {"scripts/install.sh", "install.sh"})) {
+        CommandResult old =
+            Commands.check(List.of("git", "-C", repo, "show", OLD_LAYOUT_COMMIT + ":" + file[0]));
+        Files.writeString(dist.resolve(file[1]), old.stdout());
+      }
+      Commands.check(List.of("chmod", "-R", "a+rX", work.toString()));
+      Commands.check(
+          List.of(
+              "chmod",
+              "755",
+              dist.resolve("bin/appbox").toString(),
+              dist.resolve("install.sh").toString()));
+      return dist;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last commit whose installer put the program into appbox's data directory. */
+  static final String OLD_LAYOUT_COMMIT = "d543ef2";
+
   /** Rewrites the jar with {@code Implementation-Version: version}, every entry kept as it was. */
   private static void withVersion(Path jar, String version) throws IOException {
     Path rewritten = jar.resolveSibling(jar.getFileName() + ".new");
