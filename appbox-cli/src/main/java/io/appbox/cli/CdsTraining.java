@@ -8,17 +8,23 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Used only when the build makes the class-data sharing archive: loads every class of appbox's
- * jars, and goes once through the JDK code that commands use (JSON, a unix socket, an atomic file),
- * so the archive holds all of it, whatever command later runs.
+ * Used only when the build makes the start-up cache (libexec/appbox-aot): goes once through what
+ * the common commands run ({@code --version}, {@code list}, {@code exports} against a stand-in
+ * engine, JSON, an atomic file, the export of a desktop application), so the cache holds those
+ * classes, linked, with their lambdas and method handles. Java 25's AOT cache loads every class it
+ * holds at each start, so it is given only these. For Java 17's class-data archive, which loads
+ * lazily, every class of appbox's jars is loaded as well ({@code appbox.training=all}), which helps
+ * the rarer commands.
  */
 final class CdsTraining {
   private CdsTraining() {}
 
-  static void loadClasses() {
-    loadJarClasses();
+  static void train(String mode) {
+    if (mode.equals("all")) {
+      loadJarClasses();
+    }
     exerciseJdk();
-    exerciseReadOnlyCommands();
+    exerciseCommands();
     exerciseInstallPath();
   }
 
@@ -128,30 +134,46 @@ final class CdsTraining {
   }
 
   /**
-   * Runs {@code list} the way people do, so that the lambdas and method handles of that path are in
-   * the archive too; with no engine to reach it ends in the engine error, which is fine here.
+   * Runs the commands people run most, the way they run them, against an engine that answers like a
+   * Podman service with ten boxes.
    */
-  private static void exerciseReadOnlyCommands() {
+  private static void exerciseCommands() {
     java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-    java.util.Map<String, String> env =
-        java.util.Map.of(
-            "HOME",
-            System.getProperty("java.io.tmpdir"),
-            "PATH",
-            "/nonexistent",
-            "DOCKER_HOST",
-            "unix:///nonexistent/appbox-cds.sock",
-            "XDG_RUNTIME_DIR",
-            "/nonexistent");
-    for (String[] args :
-        new String[][] {
-          {"--engine", "docker", "list"}, {"--json", "--engine", "docker", "exports"}
-        }) {
-      try {
-        Main.run(args, env, nowhere, nowhere);
-      } catch (RuntimeException e) {
-        // only the classes matter
+    Path dir = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("appbox-training-");
+      try (TrainingEngine engine = TrainingEngine.start(dir)) {
+        java.util.Map<String, String> env =
+            java.util.Map.of(
+                "HOME",
+                dir.toString(),
+                "PATH",
+                "/nonexistent",
+                "CONTAINER_HOST",
+                "unix://" + engine.socket(),
+                "XDG_RUNTIME_DIR",
+                dir.toString());
+        for (String[] args :
+            new String[][] {
+              {"--version"},
+              {"--version", "--json"},
+              {"list"},
+              {"--engine", "podman", "list"},
+              {"list", "--json"},
+              {"exports"},
+              {"--json", "exports"}
+            }) {
+          try {
+            Main.run(args, env, nowhere, nowhere);
+          } catch (RuntimeException e) {
+            // only the classes matter
+          }
+        }
       }
+    } catch (IOException | RuntimeException e) {
+      // Without these the cache is only a little less complete.
+    } finally {
+      deleteTree(dir);
     }
   }
 

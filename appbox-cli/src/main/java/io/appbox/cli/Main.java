@@ -16,8 +16,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (Boolean.getBoolean("appbox.cds-training")) {
-      CdsTraining.loadClasses();
+    String training = System.getProperty("appbox.training");
+    if (training != null) {
+      CdsTraining.train(training);
     }
     warmUpUnixSockets();
     System.exit(run(args, System.getenv(), System.out, System.err));
