@@ -64,7 +64,7 @@ final class CdsTraining {
                   + "Exec=training --file %F \"a b\"\nIcon=training\nCategories=Utility;\n"
                   + "Actions=new;\n\n[Desktop Action new]\nName=New\nExec=training --new\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      Wiring.desktopExporter(dirs, registry)
+      Wiring.desktopExporter(dirs, java.util.Map.of("XDG_DATA_DIRS", home.toString()), registry)
           .exportApp(
               new io.appbox.core.export.AppExportRequest(
                   io.appbox.core.BoxName.of("training"),

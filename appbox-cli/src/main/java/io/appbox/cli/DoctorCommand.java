@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     description = {
       "Check the engine, subordinate ids, PATH, the fast way into boxes, and every export;"
           + " one line per check, with a hint for each problem. --fix removes exports whose box"
-          + " or program is gone."
+          + " or program is gone, and forgets exports whose files were written over."
     },
     footer = {
       "",
@@ -109,9 +109,7 @@ final class DoctorCommand extends BaseCommand {
                 "export " + s.export().box() + "/" + s.export().name(),
                 removed,
                 removed ? s.state() + ", removed" : s.state(),
-                s.state().equals(ExportStatus.FILES_MISSING)
-                    ? "Export it again: appbox export --box " + s.export().box()
-                    : "Remove it: appbox doctor --fix"));
+                hint(s)));
       }
       if (broken.isEmpty()) {
         checks.add(new Check("exports", true, statuses.size() + " export(s), all working", ""));
@@ -134,6 +132,17 @@ final class DoctorCommand extends BaseCommand {
           }
         });
     return allOk ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private static String hint(ExportStatus s) {
+    return switch (s.state()) {
+      case ExportStatus.FILES_MISSING -> "Export it again: appbox export --box " + s.export().box();
+      case ExportStatus.FILES_OVERWRITTEN ->
+          "Another export or you wrote over "
+              + s.overwritten().get(0)
+              + ". appbox doctor --fix forgets this export and leaves the file alone.";
+      default -> "Remove it: appbox doctor --fix";
+    };
   }
 
   private static boolean hasEntry(Path file, String user, int uid) {

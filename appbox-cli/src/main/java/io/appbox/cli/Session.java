@@ -177,7 +177,7 @@ final class Session {
               packages(),
               exports(),
               Wiring.removal(dirs(), exports()),
-              Wiring.desktopExporter(dirs(), exports()),
+              Wiring.desktopExporter(dirs(), env, exports()),
               new BoxLaunchers(e.info(), namespaces(), processCache()),
               host(),
               dirs().binDir());

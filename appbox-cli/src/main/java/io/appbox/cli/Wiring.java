@@ -5,10 +5,12 @@ import io.appbox.core.export.DesktopExporter;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.desktop.export.ExportArea;
 import io.appbox.desktop.export.ExportFiles;
 import io.appbox.desktop.export.ExportRecordFile;
 import io.appbox.desktop.export.ExportRemover;
 import io.appbox.desktop.export.HomeExporter;
+import io.appbox.desktop.icon.HostIconThemes;
 import io.appbox.profiles.ProfileRepository;
 import java.time.Clock;
 import java.util.Map;
@@ -29,8 +31,11 @@ final class Wiring {
     return ExportFiles.forDataHome(dirs.dataHome(), dirs.binDir());
   }
 
-  static DesktopExporter desktopExporter(XdgDirs dirs, ExportRegistry registry) {
-    return new HomeExporter(registry, exportFiles(dirs), Clock.systemUTC());
+  static DesktopExporter desktopExporter(
+      XdgDirs dirs, Map<String, String> env, ExportRegistry registry) {
+    ExportFiles files = exportFiles(dirs);
+    return new HomeExporter(
+        registry, files, HostIconThemes.of(env, files.base(ExportArea.ICONS)), Clock.systemUTC());
   }
 
   static ExportRemover removal(XdgDirs dirs, ExportRegistry registry) {

@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 /** Exports on rootless Podman: real desktop entries, icons, launchers and command wrappers. */
 class ExportsTest {
 
-  private static Path desktopFile(Sandbox s, String box, String id) {
-    return s.home().resolve(".local/share/applications/appbox-" + box + "-" + id + ".desktop");
+  /** Where appbox exports app {@code id} of {@code box}: each '-' of the box's name doubled. */
+  static Path desktopFile(Sandbox s, String box, String id) {
+    return s.home().resolve(".local/share/applications/" + desktopFileName(box, id));
+  }
+
+  static String desktopFileName(String box, String id) {
+    return "appbox-" + box.replace("-", "--") + "-" + id + ".desktop";
   }
 
   /** The Exec line of an exported entry as arguments, field codes dropped. */
@@ -290,6 +295,22 @@ class ExportsTest {
     return names;
   }
 
+  /** The desktop entry the export record lists for app {@code id} of {@code box}. */
+  @SuppressWarnings("unchecked")
+  static Path recordedEntry(Sandbox s, String box, String id) {
+    CommandResult r = s.appbox("--json", "exports", "--box", box);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
+      Map<String, Object> e = (Map<String, Object>) o;
+      if (e.get("name").equals(id)) {
+        return Path.of(
+            ((List<String>) e.get("files"))
+                .stream().filter(f -> f.endsWith(".desktop")).findFirst().orElseThrow());
+      }
+    }
+    throw new AssertionError("no export of " + id + " from " + box + ": " + r);
+  }
+
   static List<Path> files(Path root) throws Exception {
     try (var walk = Files.walk(root)) {
       return new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
@@ -362,6 +383,87 @@ class ExportsTest {
       assertThat(shell.stdout()).as(shell.toString()).contains("in:" + box);
       assertThat(s.appbox("rm", "--force", box).exitCode()).isZero();
       assertThat(desktop).doesNotExist();
+    }
+  }
+
+  @Test
+  void twoBoxesWhoseNamesRunTogetherKeepTheirOwnEntries() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      // Box A's app "b-c" and box A-b's app "c" were both appbox-A-b-c.desktop.
+      String a = s.newBox();
+      String ab = s.boxNamed(a + "-b");
+      for (var boxAndId : List.of(List.of(a, "b-c"), List.of(ab, "c"))) {
+        String box = boxAndId.get(0);
+        String id = boxAndId.get(1);
+        assertThat(s.appbox("create", box).exitCode()).isZero();
+        BoxFixture fx = new BoxFixture(s, box);
+        fx.write("/usr/local/bin/who-am-i", "#!/bin/sh\necho \"$1 inside=$APPBOX_BOX\"\n", "755");
+        fx.write(
+            "/usr/share/applications/" + id + ".desktop",
+            "[Desktop Entry]\nType=Application\nName=Who\nExec=/usr/local/bin/who-am-i "
+                + id
+                + "\n",
+            "644");
+        CommandResult export = s.appbox("export", "--box", box, "--app", id);
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+      }
+      Path ofA = recordedEntry(s, a, "b-c");
+      Path ofAb = recordedEntry(s, ab, "c");
+      assertThat(ofA).isNotEqualTo(ofAb).isEqualTo(desktopFile(s, a, "b-c")).exists();
+      assertThat(ofAb).isEqualTo(desktopFile(s, ab, "c"));
+      assertThat(ofAb).exists();
+      assertThat(s.host("desktop-file-validate", ofAb.toString()).exitCode()).isZero();
+      CommandResult listed = s.appbox("exports");
+      assertThat(listed.stdout().lines().filter(l -> l.endsWith(" ok"))).hasSize(2);
+
+      assertThat(s.appbox("rm", "--force", a).exitCode()).isZero();
+      assertThat(ofA).doesNotExist();
+      CommandResult fromEntry = s.host(execArgs(ofAb, "Desktop Entry").toArray(String[]::new));
+      assertThat(fromEntry.stdout()).as(fromEntry.toString()).isEqualTo("c inside=" + ab + "\n");
+      assertThat(s.appbox("exports").stdout()).containsPattern(ab + "\\s+app\\s+c\\s+\\S+\\s+ok");
+
+      // A file written over is reported, and doctor --fix forgets the export but keeps the file.
+      s.write(
+          s.home().relativize(ofAb).toString(),
+          "[Desktop Entry]\nType=Application\nName=Mine\nExec=true\n");
+      CommandResult overwritten = s.appbox("--json", "exports");
+      assertThat(overwritten.stdout())
+          .contains("\"state\":\"files-overwritten\"")
+          .contains("\"overwritten\":[\"" + ofAb + "\"]");
+      CommandResult fix = s.appbox("doctor", "--fix");
+      assertThat(fix.stdout()).as(fix.toString()).contains("files-overwritten, removed");
+      assertThat(ofAb).hasContent("[Desktop Entry]\nType=Application\nName=Mine\nExec=true");
+      assertThat(s.appbox("--json", "exports").stdout()).isEqualTo("{\"ok\":true,\"data\":[]}\n");
+    }
+  }
+
+  @Test
+  void anIconTheHostsThemesHaveIsExportedUnderTheBoxsNameAndTheHostsStays() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
+      // The host's themes, where $XDG_DATA_DIRS says they are: here one of the test's own.
+      s.write("host-share/icons/hicolor/48x48/apps/marker-app.png", "the host's marker-app icon");
+      s.env().put("XDG_DATA_DIRS", s.home().resolve("host-share") + ":/usr/share");
+      String box = s.newBox();
+      assertThat(s.appbox("create", box).exitCode()).isZero();
+      BoxFixture fx = new BoxFixture(s, box);
+      fx.write("/usr/share/icons/hicolor/48x48/apps/marker-app.png", BoxFixture.png(48), "644");
+      fx.write(
+          "/usr/share/applications/marker-app.desktop",
+          "[Desktop Entry]\nType=Application\nName=Marker\nExec=true\nIcon=marker-app\n",
+          "644");
+      CommandResult export = s.appbox("export", "--box", box, "--app", "marker-app");
+      assertThat(export.exitCode()).as(export.toString()).isZero();
+
+      String boxIcon = "appbox-" + box.replace("-", "--") + "-marker-app";
+      Path desktop = recordedEntry(s, box, "marker-app");
+      assertThat(Files.readString(desktop)).doesNotContain("\nIcon=marker-app\n");
+      assertThat(Files.readString(desktop)).contains("\nIcon=" + boxIcon + "\n");
+      assertThat(s.host("desktop-file-validate", desktop.toString()).exitCode()).isZero();
+      Path icons = s.home().resolve(".local/share/icons/hicolor/48x48/apps");
+      assertThat(icons.resolve(boxIcon + ".png")).exists();
+      assertThat(icons.resolve("marker-app.png")).doesNotExist();
+      assertThat(s.home().resolve("host-share/icons/hicolor/48x48/apps/marker-app.png"))
+          .hasContent("the host's marker-app icon");
     }
   }
 }

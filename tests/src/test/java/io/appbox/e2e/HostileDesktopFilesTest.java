@@ -24,7 +24,7 @@ class HostileDesktopFilesTest {
       assertThat(s.appbox("create", box).exitCode()).isZero();
       s.write(".bashrc", "# the user's own\n");
       s.write(
-          ".local/share/applications/appbox-" + box + "-taken.desktop",
+          ".local/share/applications/" + ExportsTest.desktopFileName(box, "taken"),
           "[Desktop Entry]\n# mine\n");
       BoxFixture fx = new BoxFixture(s, box);
       String head = "[Desktop Entry]\nType=Application\n";
@@ -91,13 +91,12 @@ class HostileDesktopFilesTest {
       assertRefused(results.get("no-group"), 2, "Desktop Entry");
       assertRefused(results.get("invalid-utf8"), 2, "UTF-8");
       assertRefused(results.get("huge"), 2, "1 MiB");
-      assertRefused(results.get("taken"), 5, "appbox-" + box + "-taken.desktop");
+      assertRefused(results.get("taken"), 5, ExportsTest.desktopFileName(box, "taken"));
 
       for (String ok : List.of("quoted-shell", "icon-escape", "icon-absolute", "control-name")) {
         CommandResult r = results.get(ok);
         assertThat(r.exitCode()).as(ok + ": " + r).isZero();
-        Path exported =
-            s.home().resolve(".local/share/applications/appbox-" + box + "-" + ok + ".desktop");
+        Path exported = ExportsTest.desktopFile(s, box, ok);
         CommandResult valid = s.host("desktop-file-validate", exported.toString());
         assertThat(valid.exitCode()).as(ok + " validates: " + valid).isZero();
         String text = Files.readString(exported);
@@ -113,7 +112,10 @@ class HostileDesktopFilesTest {
       assertThat(Files.readString(s.home().resolve(".bashrc"))).isEqualTo("# the user's own\n");
       assertThat(
               Files.readString(
-                  s.home().resolve(".local/share/applications/appbox-" + box + "-taken.desktop")))
+                  s.home()
+                      .resolve(
+                          ".local/share/applications/"
+                              + ExportsTest.desktopFileName(box, "taken"))))
           .isEqualTo("[Desktop Entry]\n# mine\n");
       assertThat(Path.of("/tmp/appbox-pwned")).doesNotExist();
       List<Path> added = ExportsTest.files(s.home());

@@ -232,8 +232,7 @@ class ManifestTest {
             a + " app e2e-app", a + " app terminal", a + " bin hello-" + a, b + " bin env-" + b);
     CommandResult hello = s.host(s.home() + "/.local/bin/hello-" + a);
     assertThat(hello.stdout()).as(hello.toString()).isEqualTo("Hello, world!\n");
-    assertThat(s.home().resolve(".local/share/applications/appbox-" + a + "-e2e-app.desktop"))
-        .exists();
+    assertThat(ExportsTest.desktopFile(s, a, "e2e-app")).exists();
     assertThat(s.home().resolve("a-home")).isDirectory();
     CommandResult volume = s.appbox("run", a, "--", "cat", "/data/readme");
     assertThat(volume.stdout()).as(volume.toString()).isEqualTo("shared\n");
@@ -365,8 +364,7 @@ class ManifestTest {
       assertThat(exports(fresh)).isEqualTo(exportsOfA);
       CommandResult tree = fresh.host(fresh.home() + "/.local/bin/tree-" + a, "--version");
       assertThat(tree.stdout()).as(tree.toString()).startsWith("tree v");
-      assertThat(fresh.home().resolve(".local/share/applications/appbox-" + a + "-e2e-app.desktop"))
-          .exists();
+      assertThat(ExportsTest.desktopFile(fresh, a, "e2e-app")).exists();
       assertThat(fresh.home().resolve("a-home")).isDirectory();
       assertThat(ok(fresh.appbox("run", a, "--", "cat", "/data/readme")).stdout())
           .isEqualTo("shared\n");

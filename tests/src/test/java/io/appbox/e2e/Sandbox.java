@@ -79,6 +79,12 @@ final class Sandbox implements AutoCloseable {
     return name;
   }
 
+  /** A box name the test chose; removed when the test ends. */
+  String boxNamed(String name) {
+    boxes.add(name);
+    return name;
+  }
+
   /** The engine flag that selects this sandbox's engine. */
   List<String> engineFlag() {
     return List.of("--engine", engine.program);

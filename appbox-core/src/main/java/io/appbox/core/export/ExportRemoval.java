@@ -1,6 +1,7 @@
 package io.appbox.core.export;
 
 import io.appbox.core.BoxName;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -11,5 +12,14 @@ public interface ExportRemoval {
 
   default List<Export> removeAllFrom(String engine, BoxName box) {
     return remove(e -> e.isFrom(engine, box));
+  }
+
+  /**
+   * The export's files that are there but no longer carry its box and name, because another export
+   * or the user wrote over them. Removing the export leaves them alone. A removal that reads no
+   * marks finds none.
+   */
+  default List<Path> overwritten(Export export) {
+    return List.of();
   }
 }

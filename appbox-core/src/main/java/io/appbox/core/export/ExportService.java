@@ -271,7 +271,10 @@ public final class ExportService {
     return removed;
   }
 
-  /** Every export of this engine's boxes (or of one box), and whether it still works. */
+  /**
+   * Every export of this engine's boxes (or of one box), and whether it still works: its box is
+   * there, each of its files is there and still carries its box and name.
+   */
   public List<ExportStatus> list(Optional<BoxName> only) {
     String id = engine.info().id();
     Set<BoxName> existing =
@@ -282,11 +285,14 @@ public final class ExportService {
         continue;
       }
       List<Path> missing = e.files().stream().filter(f -> !host.exists(f)).toList();
+      List<Path> overwritten = removal.overwritten(e);
       String state =
           !existing.contains(e.box())
               ? ExportStatus.BOX_GONE
-              : !missing.isEmpty() ? ExportStatus.FILES_MISSING : ExportStatus.OK;
-      out.add(new ExportStatus(e, state, missing));
+              : !overwritten.isEmpty()
+                  ? ExportStatus.FILES_OVERWRITTEN
+                  : !missing.isEmpty() ? ExportStatus.FILES_MISSING : ExportStatus.OK;
+      out.add(new ExportStatus(e, state, missing, overwritten));
     }
     return out;
   }
@@ -318,14 +324,18 @@ public final class ExportService {
     return out;
   }
 
-  /** Removes the exports whose box or program is gone; returns them. */
+  /**
+   * Removes the exports whose box or program is gone, or whose files were written over (those files
+   * stay: they are another export's or the user's); returns them.
+   */
   public List<Export> removeBroken(List<ExportStatus> statuses) {
     Set<Export> broken =
         statuses.stream()
             .filter(
                 s ->
                     s.state().equals(ExportStatus.BOX_GONE)
-                        || s.state().equals(ExportStatus.PROGRAM_GONE))
+                        || s.state().equals(ExportStatus.PROGRAM_GONE)
+                        || s.state().equals(ExportStatus.FILES_OVERWRITTEN))
             .map(ExportStatus::export)
             .collect(Collectors.toSet());
     return broken.isEmpty() ? List.of() : removal.remove(broken::contains);

@@ -10,6 +10,7 @@ import io.appbox.core.export.ExportKind;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.desktop.entry.DesktopEntry;
+import io.appbox.desktop.icon.HostIconThemes;
 import io.appbox.desktop.icon.IconLookup;
 import io.appbox.desktop.icon.IconReference;
 import io.appbox.desktop.icon.IconSet;
@@ -31,11 +32,13 @@ import java.util.function.Predicate;
 final class AppExporter {
   private final ExportRegistry registry;
   private final ExportFiles files;
+  private final HostIconThemes hostThemes;
   private final Clock clock;
 
-  AppExporter(ExportRegistry registry, ExportFiles files, Clock clock) {
+  AppExporter(ExportRegistry registry, ExportFiles files, HostIconThemes hostThemes, Clock clock) {
     this.registry = registry;
     this.files = files;
+    this.hostThemes = hostThemes;
     this.clock = clock;
   }
 
@@ -43,8 +46,8 @@ final class AppExporter {
    * Exports the application, replacing an earlier export of the same id from the same box.
    *
    * @throws AppboxException {@code INVALID_INPUT} for a desktop file appbox will not export, {@code
-   *     EXPORT_CONFLICT} when the entry's file name or the launcher's is taken by a file appbox did
-   *     not create
+   *     EXPORT_CONFLICT} when the entry's file name is another export's, or the entry's or the
+   *     launcher's is taken by a file appbox did not create
    */
   ExportOutcome export(AppExportRequest r, BoxFiles boxFiles) {
     String launcher = files.resolve(ExportArea.LAUNCHERS, r.launcher().relativePath()).toString();
@@ -75,13 +78,15 @@ final class AppExporter {
             r.box(),
             sameApp(r.box(), r.engine(), r.desktopId()),
             w -> {
+              w.requireNoOtherOwner(files.resolve(ExportArea.APPLICATIONS, exported.fileName()));
               iconWarnings.clear();
               List<Path> written = new ArrayList<>();
               written.add(w.launcher(r.launcher()));
               Optional<String> iconName = Optional.empty();
               if (found != null) {
                 IconPlacement.Placed placed =
-                    new IconPlacement(files).place(found, r.box(), w.recorded(), w.replacing());
+                    new IconPlacement(files, hostThemes)
+                        .place(found, r.box(), w.recorded(), w.replacing());
                 w.created(placed.created());
                 written.addAll(placed.files());
                 iconWarnings.addAll(placed.warnings());
@@ -89,7 +94,7 @@ final class AppExporter {
               }
               byte[] content = exported.rewrite(entry, iconName).toBytes();
               written.add(
-                  0, w.write(ExportArea.APPLICATIONS, exported.fileName(), content, w.recorded()));
+                  0, w.write(ExportArea.APPLICATIONS, exported.fileName(), content, w.replacing()));
               return new Export(
                   r.box(),
                   r.engine(),

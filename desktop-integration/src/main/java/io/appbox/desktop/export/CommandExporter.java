@@ -2,8 +2,6 @@ package io.appbox.desktop.export;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
-import io.appbox.core.ErrorCode;
-import io.appbox.core.Quote;
 import io.appbox.core.export.CommandExportRequest;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportKind;
@@ -12,7 +10,6 @@ import io.appbox.core.export.ExportRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -51,10 +48,7 @@ final class CommandExporter {
             r.box(),
             sameCommand(r.box(), r.engine(), r.name()),
             w -> {
-              Optional<Export> owner = w.otherOwner(command);
-              if (owner.isPresent()) {
-                throw takenByExport(command, owner.get());
-              }
+              w.requireNoOtherOwner(command);
               Path launcherFile = w.launcher(r.launcher());
               Path written = w.write(ExportArea.BIN, r.name(), script, w.replacing());
               return new Export(
@@ -73,21 +67,5 @@ final class CommandExporter {
   /** The export of command {@code name} from a box. */
   static Predicate<Export> sameCommand(BoxName box, String engine, String name) {
     return e -> e.kind() == ExportKind.BIN && e.isFrom(engine, box) && e.name().equals(name);
-  }
-
-  private static AppboxException takenByExport(Path command, Export owner) {
-    String unexport =
-        owner.kind() == ExportKind.BIN
-            ? "appbox unexport --box " + owner.box() + " --bin " + owner.name()
-            : "appbox exports --box " + owner.box();
-    return new AppboxException(
-        ErrorCode.EXPORT_CONFLICT,
-        Quote.of(command.toString())
-            + " is already exported from box "
-            + owner.box()
-            + " as "
-            + Quote.of(owner.name())
-            + ".",
-        "Unexport it first (" + unexport + "), or export under another name with --as NAME.");
   }
 }

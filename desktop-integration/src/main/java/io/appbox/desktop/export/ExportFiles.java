@@ -149,6 +149,15 @@ public final class ExportFiles {
     }
   }
 
+  /** The export directory {@code file} lies in; empty when it lies in none. */
+  Optional<ExportArea> areaOf(Path file) {
+    Path target = file.toAbsolutePath().normalize();
+    return bases.entrySet().stream()
+        .filter(e -> target.startsWith(e.getValue()) && !target.equals(e.getValue()))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
   /** True when a file (or link) is at {@code relative} inside {@code area}. */
   public boolean exists(ExportArea area, String relative) {
     return Files.exists(resolve(area, relative), LinkOption.NOFOLLOW_LINKS);

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Removes exports and the files they wrote, except files a remaining export still lists (a shared
- * icon stays until its last export goes), and only inside the export directories.
+ * icon stays until its last export goes), files that no longer carry the export's marks (written
+ * over by another export or by the user), and anything outside the export directories.
  */
 public final class ExportRemover implements ExportRemoval {
   private final ExportRegistry registry;
@@ -33,32 +34,46 @@ public final class ExportRemover implements ExportRemoval {
         current -> {
           removed.clear();
           List<Export> kept = new ArrayList<>();
-          Set<Path> gone = new HashSet<>();
           for (Export e : current) {
             if (which.test(e)) {
               removed.add(e);
-              gone.addAll(e.files());
             } else {
               kept.add(e);
             }
           }
-          deleteUnlisted(files, gone, List.of(), kept);
+          deleteUnlisted(files, removed, List.of(), kept);
           return kept;
         });
     return removed;
   }
 
+  @Override
+  public List<Path> overwritten(Export export) {
+    ExportMarks marks = new ExportMarks(files);
+    return export.files().stream().filter(f -> !marks.carries(export, f)).toList();
+  }
+
   /**
-   * Deletes the candidates that neither {@code keep} nor a remaining export lists. A recorded path
-   * outside the export directories is left alone: appbox never deletes what it would not have
-   * written.
+   * Deletes the files of the exports that go, except those in {@code keep}, those a remaining
+   * export lists and that carry its marks, and those that no longer carry the marks of the export
+   * that goes. A recorded path outside the export directories is left alone: appbox never deletes
+   * what it would not have written.
    */
   static void deleteUnlisted(
-      ExportFiles files, Collection<Path> candidates, List<Path> keep, List<Export> kept) {
-    Set<Path> listed = new HashSet<>(keep);
-    kept.forEach(e -> listed.addAll(e.files()));
-    for (Path file : candidates) {
-      if (!listed.contains(file)) {
+      ExportFiles files, Collection<Export> gone, List<Path> keep, List<Export> kept) {
+    ExportMarks marks = new ExportMarks(files);
+    Set<Path> keeping = new HashSet<>(keep);
+    Set<Path> done = new HashSet<>();
+    for (Export going : gone) {
+      for (Path file : going.files()) {
+        if (keeping.contains(file) || !done.add(file) || !marks.carries(going, file)) {
+          continue;
+        }
+        boolean stillListed =
+            kept.stream().anyMatch(e -> e.files().contains(file) && marks.carries(e, file));
+        if (stillListed) {
+          continue;
+        }
         try {
           files.delete(file);
         } catch (AppboxException e) {

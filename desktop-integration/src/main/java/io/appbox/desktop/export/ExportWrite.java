@@ -1,7 +1,11 @@
 package io.appbox.desktop.export;
 
+import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
+import io.appbox.core.ErrorCode;
+import io.appbox.core.Quote;
 import io.appbox.core.export.Export;
+import io.appbox.core.export.ExportKind;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.LauncherScript;
 import java.nio.file.Files;
@@ -29,6 +33,7 @@ final class ExportWrite {
   private final BoxName box;
   private final Set<Path> recorded = new HashSet<>();
   private final Set<Path> replacing = new HashSet<>();
+  private final List<Export> replaced = new ArrayList<>();
   private final List<Export> kept = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
 
@@ -40,6 +45,7 @@ final class ExportWrite {
       recorded.addAll(normalised(e.files()));
       if (replaces.test(e)) {
         replacing.addAll(normalised(e.files()));
+        replaced.add(e);
       } else {
         kept.add(e);
       }
@@ -65,7 +71,7 @@ final class ExportWrite {
             ExportWrite w = new ExportWrite(files, box, current, replaces);
             try {
               Export export = w.recordAs(write.apply(w));
-              ExportRemover.deleteUnlisted(files, w.replacing, export.files(), w.kept);
+              ExportRemover.deleteUnlisted(files, w.replaced, export.files(), w.kept);
               List<Export> next = new ArrayList<>(w.kept);
               next.add(export);
               done[0] = export;
@@ -96,11 +102,62 @@ final class ExportWrite {
   }
 
   /**
-   * The export, other than the one being replaced, that lists {@code file}; empty when none does.
+   * The export, other than the one being replaced, that lists {@code file} and whose marks the file
+   * carries; empty when there is none.
    */
   Optional<Export> otherOwner(Path file) {
     Path normal = file.toAbsolutePath().normalize();
-    return kept.stream().filter(e -> normalised(e.files()).contains(normal)).findFirst();
+    ExportMarks marks = new ExportMarks(files);
+    return kept.stream()
+        .filter(e -> normalised(e.files()).contains(normal) && marks.carries(e, normal))
+        .findFirst();
+  }
+
+  /**
+   * Refuses a file that another export lists and that still carries that export's marks: two
+   * exports never share a desktop entry or a command.
+   *
+   * @throws AppboxException {@code EXPORT_CONFLICT} naming the other export
+   */
+  void requireNoOtherOwner(Path file) {
+    Optional<Export> owner = otherOwner(file);
+    if (owner.isEmpty()) {
+      return;
+    }
+    Export other = owner.get();
+    String unexport =
+        "appbox unexport --box "
+            + other.box()
+            + (other.kind() == ExportKind.BIN ? " --bin " : " --app ")
+            + other.name();
+    boolean olderName =
+        other.kind() == ExportKind.APP
+            && !file.getFileName()
+                .toString()
+                .equals(ExportedEntry.fileName(other.box(), other.name()));
+    throw new AppboxException(
+        ErrorCode.EXPORT_CONFLICT,
+        Quote.of(file.toString())
+            + " is already exported from box "
+            + other.box()
+            + " as "
+            + Quote.of(other.name())
+            + ".",
+        olderName
+            ? "An older appbox gave it that name. Export it again to move it to its own name"
+                + " (appbox export --box "
+                + other.box()
+                + " --app "
+                + other.name()
+                + "), or unexport it ("
+                + unexport
+                + "); then export this one."
+            : "Unexport it first ("
+                + unexport
+                + ")"
+                + (other.kind() == ExportKind.BIN
+                    ? ", or export under another name with --as NAME."
+                    : "."));
   }
 
   /**
@@ -139,7 +196,9 @@ final class ExportWrite {
       // appbox's own directory: nothing but its launchers is ever there.
       case LAUNCHERS -> true;
       case APPLICATIONS ->
-          relative.startsWith("appbox-" + box + "-")
+          ExportNames.boxAndName(relative.replaceFirst("\\.desktop$", ""))
+                  .filter(owner -> owner.box().equals(box))
+                  .isPresent()
               && text.contains("\nX-Appbox-Box=" + box + "\n");
       // "from box BOX (package P)." or, when the package is unknown, "from box BOX."
       case BIN ->

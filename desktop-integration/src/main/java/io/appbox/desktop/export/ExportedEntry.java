@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *       the application still match the entry whose id changed.
  *   <li>{@code Icon} becomes the icon exported for the entry, or goes when there is none; an
  *       action's own icon goes too, unless it is the main icon.
- *   <li>{@code X-Appbox-Box} and {@code X-Appbox-Package} say where the entry came from.
+ *   <li>{@code X-Appbox-Box}, {@code X-Appbox-Id} and {@code X-Appbox-Package} say where the entry
+ *       came from.
  *   <li>Control characters are removed from every value; a name left empty is refused.
  *   <li>Keys the specification does not know and that do not start with {@code X-} are removed, as
  *       are translations of keys that cannot be translated ({@code Exec[de]}) and localized keys
@@ -148,14 +149,17 @@ public record ExportedEntry(
     }
   }
 
-  /** The exported file's name: {@code appbox-BOX-ID.desktop}. */
+  /**
+   * The exported file's name: {@code appbox-BOX-ID.desktop}, each {@code -} of the box's name
+   * doubled so that no two boxes share a name ({@link ExportNames}).
+   */
   public String fileName() {
     return fileName(box, desktopId);
   }
 
   public static String fileName(BoxName box, String desktopId) {
     checkDesktopId(desktopId);
-    return "appbox-" + box + "-" + desktopId + ".desktop";
+    return ExportNames.qualified(box, desktopId) + ".desktop";
   }
 
   /**
@@ -203,6 +207,7 @@ public record ExportedEntry(
       out = out.withString("Version", "1.4");
     }
     out = out.withString("X-Appbox-Box", box.value());
+    out = out.withString("X-Appbox-Id", desktopId);
     if (!pkg.isEmpty()) {
       out = out.withString("X-Appbox-Package", ValueEscapes.removeControlCharacters(pkg));
     }

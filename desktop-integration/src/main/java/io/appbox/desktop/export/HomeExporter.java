@@ -6,6 +6,7 @@ import io.appbox.core.export.CommandExportRequest;
 import io.appbox.core.export.DesktopExporter;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportRegistry;
+import io.appbox.desktop.icon.HostIconThemes;
 import java.time.Clock;
 
 /**
@@ -18,8 +19,12 @@ public final class HomeExporter implements DesktopExporter {
   private final AppExporter apps;
   private final CommandExporter commands;
 
-  public HomeExporter(ExportRegistry registry, ExportFiles files, Clock clock) {
-    this.apps = new AppExporter(registry, files, clock);
+  /**
+   * @param hostThemes the host's own icons, which exported icons never override
+   */
+  public HomeExporter(
+      ExportRegistry registry, ExportFiles files, HostIconThemes hostThemes, Clock clock) {
+    this.apps = new AppExporter(registry, files, hostThemes, clock);
     this.commands = new CommandExporter(registry, files, clock);
   }
 

@@ -3,6 +3,7 @@ package io.appbox.desktop.export;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.Quote;
+import io.appbox.desktop.icon.HostIconThemes;
 import io.appbox.desktop.icon.IconFile;
 import io.appbox.desktop.icon.IconLookup;
 import io.appbox.desktop.icon.IconReference;
@@ -16,7 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts a box's icon files into the host's hicolor theme without disturbing what is there.
+ * Puts a box's icon files into the user's hicolor theme without disturbing what is there, and
+ * without overriding an icon of the host.
  *
  * <ul>
  *   <li>A file that is not there yet is written, and recorded as the export's.
@@ -24,16 +26,24 @@ import java.util.stream.Collectors;
  *       when the record already lists it (another export created it), never when it is the user's,
  *       so removing the export never deletes a file appbox did not create. A shared file listed by
  *       several exports goes when the last of them is removed.
- *   <li>When any file is there with different content, the icon is renamed for the box, {@code
- *       appbox-BOX-NAME}, and {@code Icon=} follows the new name; if even that name is taken by a
- *       file appbox did not create, the entry is exported without an icon.
+ *   <li>When any file is there with different content, or the host's themes or pixmaps already have
+ *       an icon of that name (the user's icons come first in the lookup, so the box's would replace
+ *       the host's for every application that uses it), the icon is renamed for the box, {@code
+ *       appbox-BOX-NAME} ({@link ExportNames}), and {@code Icon=} follows the new name; if even
+ *       that name is taken by a file appbox did not create, the entry is exported without an icon.
  * </ul>
  */
 public final class IconPlacement {
   private final ExportFiles files;
+  private final HostIconThemes hostThemes;
 
-  public IconPlacement(ExportFiles files) {
+  /**
+   * @param files the export directories, the icons among them
+   * @param hostThemes the host's own icons, which an export never overrides
+   */
+  public IconPlacement(ExportFiles files, HostIconThemes hostThemes) {
     this.files = files;
+    this.hostThemes = hostThemes;
   }
 
   /**
@@ -75,15 +85,20 @@ public final class IconPlacement {
       return new Placed(Optional.empty(), List.of(), List.of(), warnings);
     }
     String name = icons.name();
-    if (anyDifferent(icons, name, own)) {
-      String boxName = "appbox-" + box + "-" + icons.name();
-      if (name.startsWith("appbox-" + box + "-")
+    boolean hostHasIt = hostThemes.has(name);
+    if (hostHasIt || anyDifferent(icons, name, own)) {
+      String boxName = ExportNames.canQualify(name) ? ExportNames.qualified(box, name) : null;
+      if (boxName == null
+          || ExportNames.boxAndName(name).filter(n -> n.box().equals(box)).isPresent()
           || boxName.length() > IconReference.MAX_NAME_LENGTH
           || anyDifferent(icons, boxName, recorded)) {
         warnings.add(
             "Icon "
                 + Quote.of(icons.name())
-                + " would replace files appbox did not create; the entry is exported without it.");
+                + (hostHasIt
+                    ? " is the name of one of the host's icons, and no name of the box's own is free;"
+                    : " would replace files appbox did not create;")
+                + " the entry is exported without it.");
         return new Placed(Optional.empty(), List.of(), List.of(), warnings);
       }
       name = boxName;

@@ -13,6 +13,7 @@ import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.LauncherScript;
 import io.appbox.desktop.entry.DesktopEntry;
 import io.appbox.desktop.entry.ExecLine;
+import io.appbox.desktop.icon.HostIconThemes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class AppExporterTest {
       """;
 
   @TempDir Path home;
+  @TempDir Path hostShare;
   Path data;
   ExportRecordFile record;
   HomeExporter exporter;
@@ -59,6 +61,7 @@ class AppExporterTest {
         new HomeExporter(
             record,
             ExportFiles.forDataHome(data, home.resolve(".local/bin")),
+            new HostIconThemes(List.of(hostShare)),
             Clock.fixed(NOW, ZoneOffset.UTC));
     remover = new ExportRemover(record, ExportFiles.forDataHome(data, home.resolve(".local/bin")));
   }
@@ -112,6 +115,49 @@ class AppExporterTest {
         HTOP.formatted(icon).getBytes(StandardCharsets.UTF_8),
         launcher(box),
         null);
+  }
+
+  AppExportRequest request(BoxName box, String id, String icon) {
+    return new AppExportRequest(
+        box,
+        "podman",
+        id,
+        id,
+        "/usr/share/applications/" + id + ".desktop",
+        HTOP.formatted(icon).getBytes(StandardCharsets.UTF_8),
+        launcher(box),
+        null);
+  }
+
+  /** What an appbox before issue 12 recorded: {@code appbox-BOX-ID.desktop}, whatever the box. */
+  Export recordedByAnOlderAppbox(BoxName box, String id) throws Exception {
+    Path file = data.resolve("applications/appbox-" + box + "-" + id + ".desktop");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "[Desktop Entry]\nType=Application\nName=Old\nExec="
+            + launcherFile(box)
+            + " old\nX-Appbox-Box="
+            + box
+            + "\n");
+    Files.createDirectories(launcherFile(box).getParent());
+    Files.writeString(launcherFile(box), "#!/bin/sh\n# " + box + "\n");
+    Export old =
+        new Export(
+            box,
+            "podman",
+            io.appbox.core.export.ExportKind.APP,
+            id,
+            id,
+            "/usr/share/applications/" + id + ".desktop",
+            List.of(file, launcherFile(box)),
+            NOW);
+    record.update(
+        current -> {
+          current.add(old);
+          return current;
+        });
+    return old;
   }
 
   Path launcherFile(BoxName box) {
@@ -284,6 +330,7 @@ class AppExporterTest {
         new HomeExporter(
             record,
             ExportFiles.forDataHome(odd, home.resolve(".local/bin")),
+            new HostIconThemes(List.of(hostShare)),
             Clock.fixed(NOW, ZoneOffset.UTC));
     Export export = there.exportApp(request(DEV, ""), new Box()).export();
 
@@ -312,5 +359,117 @@ class AppExporterTest {
     assertThat(data.resolve("applications/appbox-dev-htop.desktop")).exists();
     assertThat(stray).isExecutable().hasContent("#!/bin/sh\n# dev");
     assertThat(record.all()).hasSize(1);
+  }
+
+  @Test
+  void entriesOfBoxesWhoseNamesRunTogetherNeverShareAFile() throws Exception {
+    // Box a-b with app c, box a with app b-c: once both "appbox-a-b-c.desktop".
+    BoxName ab = BoxName.of("a-b");
+    BoxName a = BoxName.of("a");
+    Export first = exporter.exportApp(request(ab, "c", ""), new Box()).export();
+    Export second = exporter.exportApp(request(a, "b-c", ""), new Box()).export();
+
+    Path firstEntry = first.files().get(0);
+    Path secondEntry = second.files().get(0);
+    assertThat(firstEntry).isNotEqualTo(secondEntry);
+    assertThat(DesktopEntry.read(firstEntry).main().string("X-Appbox-Box")).contains("a-b");
+    assertThat(DesktopEntry.read(firstEntry).main().string("X-Appbox-Id")).contains("c");
+    assertThat(DesktopEntry.read(secondEntry).main().string("X-Appbox-Box")).contains("a");
+    assertThat(DesktopEntry.read(secondEntry).main().string("X-Appbox-Id")).contains("b-c");
+    assertThat(DesktopFileValidator.run(firstEntry)).isEmpty();
+
+    remover.remove(e -> e.box().equals(a));
+    assertThat(firstEntry).exists();
+    assertThat(launcherFile(ab)).exists();
+    assertThat(secondEntry).doesNotExist();
+    assertThat(record.all()).containsExactly(first);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "a-b, c",
+    "a, b-c",
+    "a--b, c",
+    "a-, c",
+    "a, _c",
+    "a_, c",
+    "a.b, c",
+    "a, b.c",
+    "dev, htop"
+  })
+  void everyBoxAndIdHasItsOwnFileName(String box, String id) {
+    String name = ExportedEntry.fileName(BoxName.of(box), id);
+    // The name decodes back to exactly this box and id.
+    assertThat(ExportNames.boxAndName(name.substring(0, name.length() - ".desktop".length())))
+        .contains(new ExportNames.BoxAndName(BoxName.of(box), id));
+  }
+
+  @Test
+  void aFileAnotherExportListsIsAConflictAndStaysAsItWas() throws Exception {
+    // An older appbox wrote box a-b's app c to the name box a's app b-c has now.
+    Export older = recordedByAnOlderAppbox(BoxName.of("a-b"), "c");
+    Path taken = older.files().get(0);
+    assertThat(data.resolve("applications/" + ExportedEntry.fileName(BoxName.of("a"), "b-c")))
+        .isEqualTo(taken);
+    String before = Files.readString(taken);
+    assertThatThrownBy(() -> exporter.exportApp(request(BoxName.of("a"), "b-c", ""), new Box()))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.EXPORT_CONFLICT);
+              assertThat(e.getMessage()).contains("box a-b");
+            });
+    assertThat(taken).hasContent(before.strip());
+    assertThat(record.all()).containsExactly(older);
+  }
+
+  @Test
+  void anExportUnderAnOlderNameIsRemovedAndAnotherExportMovesItToTheNewName() throws Exception {
+    Export older = recordedByAnOlderAppbox(BoxName.of("a-b"), "c");
+    Path oldName = older.files().get(0);
+    Export again = exporter.exportApp(request(BoxName.of("a-b"), "c", ""), new Box()).export();
+    assertThat(again.files().get(0))
+        .isEqualTo(data.resolve("applications/appbox-a--b-c.desktop"))
+        .exists();
+    assertThat(oldName).doesNotExist();
+    remover.remove(e -> true);
+    assertThat(again.files().get(0)).doesNotExist();
+
+    Export another = recordedByAnOlderAppbox(BoxName.of("x-y"), "z");
+    remover.remove(e -> true);
+    assertThat(another.files()).allSatisfy(f -> assertThat(f).doesNotExist());
+  }
+
+  @Test
+  void aFileThatNoLongerCarriesItsExportsMarksIsReportedAndNeverDeleted() throws Exception {
+    Export dev = exporter.exportApp(request(DEV, "htop"), new Box()).export();
+    Path entry = dev.files().get(0);
+    assertThat(remover.overwritten(dev)).isEmpty();
+
+    // Another export (of an older appbox) or the user wrote over it.
+    Files.writeString(entry, "[Desktop Entry]\nType=Application\nName=Mine\nExec=mine\n");
+    assertThat(remover.overwritten(dev)).containsExactly(entry);
+    Files.writeString(
+        entry, "[Desktop Entry]\nType=Application\nName=A\nExec=a\nX-Appbox-Box=arch\n");
+    assertThat(remover.overwritten(dev)).containsExactly(entry);
+
+    remover.remove(e -> true);
+    assertThat(entry).exists();
+    assertThat(record.all()).isEmpty();
+  }
+
+  @Test
+  void anIconTheHostAlreadyHasIsExportedUnderTheBoxsNameAndTheEntryFollows() throws Exception {
+    Path hosts = hostShare.resolve("icons/hicolor/48x48/apps/htop.png");
+    Files.createDirectories(hosts.getParent());
+    Files.writeString(hosts, "the host's htop icon");
+    ExportOutcome dev =
+        exporter.exportApp(
+            request(DEV, "htop"), new Box().with("/usr/share/pixmaps/htop.svg", svg("dev")));
+    assertThat(dev.export().files()).contains(icon("scalable/apps/appbox-dev-htop.svg"));
+    assertThat(icon("scalable/apps/htop.svg")).doesNotExist();
+    assertThat(DesktopEntry.read(dev.export().files().get(0)).main().string("Icon"))
+        .contains("appbox-dev-htop");
+    assertThat(hosts).hasContent("the host's htop icon");
   }
 }

@@ -84,6 +84,7 @@ class CommandExporterTest {
     return new HomeExporter(
         ExportRecordFile.inStateHome(home.resolve(".local/state")),
         ExportFiles.forDataHome(data, bin),
+        new io.appbox.desktop.icon.HostIconThemes(List.of()),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -95,6 +95,7 @@ class ExportedEntryTest {
               Keywords=system;process;task\\;manager;
               StartupWMClass=htop
               X-Appbox-Box=dev
+              X-Appbox-Id=htop
               X-Appbox-Package=htop
               """);
       DesktopFileValidator.assertValid(dir, HTOP.fileName(), out.toBytes());

@@ -3,6 +3,7 @@ package io.appbox.desktop.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.BoxName;
+import io.appbox.desktop.icon.HostIconThemes;
 import io.appbox.desktop.icon.IconFile;
 import io.appbox.desktop.icon.IconSet;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,14 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IconPlacementTest {
   static final BoxName DEV = BoxName.of("dev");
 
   @TempDir Path home;
+  @TempDir Path hostShare;
   ExportFiles files;
   IconPlacement placement;
   Path hicolor;
@@ -27,7 +31,7 @@ class IconPlacementTest {
   @BeforeEach
   void setUp() {
     files = ExportFiles.forDataHome(home, home.resolve("bin"));
-    placement = new IconPlacement(files);
+    placement = new IconPlacement(files, new HostIconThemes(List.of(hostShare)));
     hicolor = home.resolve("icons/hicolor");
   }
 
@@ -130,5 +134,55 @@ class IconPlacementTest {
         placement.place(new IconSet("htop", List.of(), List.of()), DEV, Set.of());
     assertThat(placed.name()).isEqualTo(Optional.empty());
     assertThat(placed.warnings()).isNotEmpty();
+  }
+
+  Path putOnHost(String rel) throws Exception {
+    Path p = hostShare.resolve(rel);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, "the host's");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "icons/hicolor/16x16/apps/htop.png",
+        "icons/Adwaita/scalable/apps/htop.svg",
+        "icons/breeze/apps/48/htop.svg",
+        "pixmaps/htop.xpm"
+      })
+  void anIconTheHostsThemesHaveIsExportedUnderTheBoxsName(String hostIcon) throws Exception {
+    putOnHost(hostIcon);
+    IconPlacement.Placed placed = placement.place(htop("png", "svg"), DEV, Set.of());
+    assertThat(placed.name()).contains("appbox-dev-htop");
+    assertThat(placed.files())
+        .containsExactly(
+            hicolor.resolve("48x48/apps/appbox-dev-htop.png"),
+            hicolor.resolve("scalable/apps/appbox-dev-htop.svg"));
+    assertThat(hicolor.resolve("48x48/apps/htop.png")).doesNotExist();
+  }
+
+  @Test
+  void anIconTheHostLacksKeepsItsName() throws Exception {
+    putOnHost("icons/hicolor/48x48/apps/htop-other.png");
+    putOnHost("icons/hicolor/48x48/mimetypes/text-htop.png");
+    assertThat(placement.place(htop("png", "svg"), DEV, Set.of()).name()).contains("htop");
+  }
+
+  @Test
+  void theBoxQualifiedNameSaysWhichBoxEvenWhenNamesRunTogether() throws Exception {
+    putOnHost("pixmaps/b-c.png");
+    IconSet bc =
+        new IconSet(
+            "b-c",
+            List.of(new IconFile("/usr/share/pixmaps/b-c.png", "48x48", "png", bytes("a"))),
+            List.of());
+    IconSet c =
+        new IconSet(
+            "c",
+            List.of(new IconFile("/usr/share/pixmaps/c.png", "48x48", "png", bytes("a-b"))),
+            List.of());
+    putOnHost("pixmaps/c.png");
+    assertThat(placement.place(bc, BoxName.of("a"), Set.of()).name()).contains("appbox-a-b-c");
+    assertThat(placement.place(c, BoxName.of("a-b"), Set.of()).name()).contains("appbox-a--b-c");
   }
 }
