@@ -184,8 +184,9 @@ final class CdsTraining {
         io.appbox.core.host.AtomicFile.write(dir.resolve("f"), new byte[] {1}, "rw-------");
         io.appbox.core.json.Json.parse(
             io.appbox.core.json.Json.write(java.util.Map.of("a", java.util.List.of(1L, "b"))));
-        new io.appbox.runtime.api.UnixHttpClient(dir.resolve("no-socket"))
-            .send("GET", "/_ping", null, null);
+        new io.appbox.runtime.api.UnixHttpClient(
+                dir.resolve("no-socket"), io.appbox.runtime.api.EngineTimeouts.DEFAULTS)
+            .send(io.appbox.runtime.api.ApiRequest.of("GET", "/_ping"));
       } catch (IOException expected) {
         // nobody listens there: the point was to load the classes
       } finally {

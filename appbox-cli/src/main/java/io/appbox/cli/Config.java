@@ -3,9 +3,11 @@ package io.appbox.cli;
 import io.appbox.core.AppboxException;
 import io.appbox.core.ImageRef;
 import io.appbox.core.Quote;
+import io.appbox.runtime.api.EngineTimeouts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   debian: registry.local:5000/library/debian:bookworm
  * snapshots:
  *   keep: 3                 # snapshots kept per box by upgrade
+ * engine-timeouts:          # seconds of silence from the engine before appbox gives up
+ *   reply: 60               # an ordinary answer
+ *   long: 3600              # pulls, snapshots, commands in a box; 0 waits without limit
  * </pre>
  */
 record Config(
@@ -32,14 +37,16 @@ record Config(
     String defaultDistro,
     Optional<String> engine,
     Map<String, ImageRef> images,
-    int keepSnapshots) {
+    int keepSnapshots,
+    EngineTimeouts engineTimeouts) {
 
   static final String DEFAULT_DISTRO = "debian";
   private static final List<String> KEYS =
-      List.of("default-box", "default-distro", "engine", "images", "snapshots");
+      List.of("default-box", "default-distro", "engine", "images", "snapshots", "engine-timeouts");
 
   static Config defaults() {
-    return new Config(Optional.empty(), DEFAULT_DISTRO, Optional.empty(), Map.of(), 3);
+    return new Config(
+        Optional.empty(), DEFAULT_DISTRO, Optional.empty(), Map.of(), 3, EngineTimeouts.DEFAULTS);
   }
 
   static Config load(Path file) {
@@ -99,7 +106,46 @@ record Config(
       }
       keep = k;
     }
-    return new Config(box, distro, engine, images, keep);
+    return new Config(box, distro, engine, images, keep, engineTimeouts(file, map));
+  }
+
+  private static EngineTimeouts engineTimeouts(Path file, Map<?, ?> map) {
+    Object node = map.get("engine-timeouts");
+    if (node == null) {
+      return EngineTimeouts.DEFAULTS;
+    }
+    if (!(node instanceof Map<?, ?> m)) {
+      throw invalid(file, "engine-timeouts: expected a mapping with reply and long");
+    }
+    for (Object key : m.keySet()) {
+      if (!List.of("reply", "long").contains(String.valueOf(key))) {
+        throw invalid(
+            file,
+            "engine-timeouts: unknown setting "
+                + Quote.of(String.valueOf(key))
+                + "; known: reply, long");
+      }
+    }
+    long reply = seconds(file, m, "reply", 1, EngineTimeouts.DEFAULTS.reply().toSeconds());
+    long longWait = seconds(file, m, "long", 0, EngineTimeouts.DEFAULTS.longWait().toSeconds());
+    return new EngineTimeouts(Duration.ofSeconds(reply), Duration.ofSeconds(longWait));
+  }
+
+  private static long seconds(Path file, Map<?, ?> map, String key, long min, long fallback) {
+    Object v = map.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Integer n) || n < min || n > 7 * 24 * 3600) {
+      throw invalid(
+          file,
+          "engine-timeouts."
+              + key
+              + ": expected a number of seconds from "
+              + min
+              + " to 604800 (a week)");
+    }
+    return n;
   }
 
   private static Optional<String> string(Path file, Map<?, ?> map, String key) {

@@ -93,7 +93,9 @@ final class Session {
               .map(Enum::name)
               .or(() -> config().engine())
               .map(e -> EngineKind.valueOf(e.toUpperCase(java.util.Locale.ROOT)));
-      api = new EngineLocator(env, host().uid(), wanted, Optional.empty()).locate();
+      api =
+          new EngineLocator(env, host().uid(), wanted, Optional.empty(), config().engineTimeouts())
+              .locate();
       output.verbose(
           "using " + api.info().id() + " " + api.info().version() + " at " + api.info().endpoint());
     }

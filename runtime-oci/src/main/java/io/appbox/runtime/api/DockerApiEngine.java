@@ -67,7 +67,7 @@ public final class DockerApiEngine implements ContainerEngine {
         call("GET", API + "/containers/json?all=true&filters=" + encode(filters), null);
     expectOk(r, "list containers");
     List<ContainerState> boxes = new ArrayList<>();
-    for (Object o : asList(Json.parse(r.text()))) {
+    for (Object o : asList(json(r))) {
       Map<String, Object> c = asMap(o);
       List<Object> names = array(c, "Names");
       if (names.isEmpty()) {
@@ -101,7 +101,7 @@ public final class DockerApiEngine implements ContainerEngine {
       return Optional.empty();
     }
     expectOk(r, "inspect box " + name);
-    Map<String, Object> c = Json.parseObject(r.text());
+    Map<String, Object> c = jsonObject(r);
     // The engines also match id prefixes; only an exact name is this box.
     String actual = String.valueOf(c.get("Name")).replaceFirst("^/", "");
     if (!actual.equals(name.value())) {
@@ -170,7 +170,7 @@ public final class DockerApiEngine implements ContainerEngine {
     body.put("HostConfig", host);
 
     HttpResponse r =
-        call(
+        callPatiently(
             "POST",
             API + "/containers/create?name=" + encode(spec.name().value()),
             Json.write(body).getBytes(StandardCharsets.UTF_8));
@@ -202,7 +202,7 @@ public final class DockerApiEngine implements ContainerEngine {
   @Override
   public void stop(BoxName name, int timeoutSeconds) {
     HttpResponse r =
-        call(
+        callPatiently(
             "POST",
             API + "/containers/" + encode(name.value()) + "/stop?t=" + timeoutSeconds,
             null);
@@ -216,7 +216,7 @@ public final class DockerApiEngine implements ContainerEngine {
   @Override
   public void remove(BoxName name, boolean force) {
     HttpResponse r =
-        call(
+        callPatiently(
             "DELETE", API + "/containers/" + encode(name.value()) + "?v=true&force=" + force, null);
     notFoundIs404(r, name);
     if (r.status() == 409) {
@@ -254,7 +254,7 @@ public final class DockerApiEngine implements ContainerEngine {
           "Start it: appbox start " + name);
     }
     expectOk(created, "run a command in box " + name);
-    String execId = string(Json.parseObject(created.text()), "Id");
+    String execId = string(jsonObject(created), "Id");
     MultiplexedStream output = new MultiplexedStream(listener);
     byte[] start =
         Json.write(Map.of("Detach", false, "Tty", false)).getBytes(StandardCharsets.UTF_8);
@@ -266,7 +266,7 @@ public final class DockerApiEngine implements ContainerEngine {
             r.status(),
             new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
       }
-      output.readAll(r.body());
+      output.readAll(r.body(), "POST " + API + "/exec/" + execId + "/start");
     } catch (IOException e) {
       throw unreachable(e);
     }
@@ -278,7 +278,7 @@ public final class DockerApiEngine implements ContainerEngine {
     for (int attempt = 0; attempt < 100; attempt++) {
       HttpResponse r = call("GET", API + "/exec/" + execId + "/json", null);
       expectOk(r, "read the exit code of a command");
-      Map<String, Object> exec = Json.parseObject(r.text());
+      Map<String, Object> exec = jsonObject(r);
       if (!bool(exec, "Running")) {
         return (int) number(exec, "ExitCode", 1);
       }
@@ -300,7 +300,7 @@ public final class DockerApiEngine implements ContainerEngine {
     HttpResponse r = call("GET", API + "/containers/" + encode(name.value()) + "/json", null);
     notFoundIs404(r, name);
     expectOk(r, "inspect box " + name);
-    Map<String, Object> c = Json.parseObject(r.text());
+    Map<String, Object> c = jsonObject(r);
     Map<String, Object> config = object(c, "Config");
     Map<String, Object> host = object(c, "HostConfig");
     List<String> command = new ArrayList<>();
@@ -355,7 +355,8 @@ public final class DockerApiEngine implements ContainerEngine {
     query.append("&pause=false");
     // Podman ignores labels in the body; both engines take them as LABEL changes.
     labels.forEach((k, v) -> query.append("&changes=").append(encode("LABEL " + k + "=" + v)));
-    HttpResponse r = call("POST", API + "/commit?" + query, "{}".getBytes(StandardCharsets.UTF_8));
+    HttpResponse r =
+        callPatiently("POST", API + "/commit?" + query, "{}".getBytes(StandardCharsets.UTF_8));
     notFoundIs404(r, name);
     expectOk(r, "snapshot box " + name);
   }
@@ -366,7 +367,7 @@ public final class DockerApiEngine implements ContainerEngine {
     HttpResponse r = call("GET", API + "/images/json?filters=" + encode(filters), null);
     expectOk(r, "list images");
     List<ImageInfo> out = new ArrayList<>();
-    for (Object o : asList(Json.parse(r.text()))) {
+    for (Object o : asList(json(r))) {
       Map<String, Object> image = asMap(o);
       List<String> tags = new ArrayList<>();
       for (Object t : array(image, "RepoTags")) {
@@ -389,7 +390,7 @@ public final class DockerApiEngine implements ContainerEngine {
       throw AppboxException.invalid("Image " + Quote.of(idOrRef) + " is not valid.", "");
     }
     // The engines route image names with their slashes, unencoded.
-    HttpResponse r = call("DELETE", API + "/images/" + idOrRef + "?force=false", null);
+    HttpResponse r = callPatiently("DELETE", API + "/images/" + idOrRef + "?force=false", null);
     if (r.status() == 404) {
       return;
     }
@@ -435,8 +436,11 @@ public final class DockerApiEngine implements ContainerEngine {
   @Override
   public void importRootfs(InputStream tarball, ImageRef tag) {
     String imageId = null;
-    try (StreamedResponse r =
-        http.upload("POST", API + "/images/create?fromSrc=-", "application/x-tar", tarball)) {
+    ApiRequest load =
+        ApiRequest.of("POST", API + "/images/create?fromSrc=-")
+            .upload("application/x-tar", tarball)
+            .patiently();
+    try (StreamedResponse r = http.stream(load)) {
       String body = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
       if (r.status() >= 300) {
         throw engineError("import the image", r.status(), body);
@@ -445,7 +449,13 @@ public final class DockerApiEngine implements ContainerEngine {
         if (line.isBlank()) {
           continue;
         }
-        Map<String, Object> event = Json.parseObject(line);
+        Map<String, Object> event;
+        try {
+          event = Json.parseObject(line);
+        } catch (JsonException e) {
+          throw EngineReplyException.malformed(
+              load.describe(), "a progress line is not JSON: " + e.getMessage());
+        }
         if (event.get("error") != null) {
           throw new AppboxException(
               ErrorCode.ENGINE_FAILED,
@@ -506,15 +516,52 @@ public final class DockerApiEngine implements ContainerEngine {
     return failure;
   }
 
+  /** An ordinary request, answered at once. */
   private HttpResponse call(String method, String path, byte[] body) {
+    return call(request(method, path, body));
+  }
+
+  /** A request the engine may work on for long: its storage, a box's processes. */
+  private HttpResponse callPatiently(String method, String path, byte[] body) {
+    return call(request(method, path, body).patiently());
+  }
+
+  private static ApiRequest request(String method, String path, byte[] body) {
+    ApiRequest r = ApiRequest.of(method, path);
+    return body == null ? r : r.json(body);
+  }
+
+  private HttpResponse call(ApiRequest request) {
     try {
-      return http.send(method, path, body == null ? null : JSON, body);
+      return http.send(request);
     } catch (IOException e) {
       throw unreachable(e);
     }
   }
 
+  /** The reply's JSON; a reply that is not JSON is the engine's failure, naming the request. */
+  private Object json(HttpResponse r) {
+    try {
+      return Json.parse(r.text());
+    } catch (JsonException e) {
+      throw replyFailed(
+          EngineReplyException.malformed(r.request(), "the body is not JSON: " + e.getMessage()));
+    }
+  }
+
+  private Map<String, Object> jsonObject(HttpResponse r) {
+    Object value = json(r);
+    if (!(value instanceof Map<?, ?>)) {
+      throw replyFailed(
+          EngineReplyException.malformed(r.request(), "the body is not a JSON object"));
+    }
+    return asMap(value);
+  }
+
   private AppboxException unreachable(IOException e) {
+    if (e instanceof EngineReplyException reply) {
+      return replyFailed(reply);
+    }
     return new AppboxException(
         ErrorCode.ENGINE_UNREACHABLE,
         "Lost the connection to "
@@ -524,6 +571,24 @@ public final class DockerApiEngine implements ContainerEngine {
             + ": "
             + e.getMessage(),
         "Check that the engine is running: appbox doctor",
+        e);
+  }
+
+  /** A reply that did not come in time or broke the protocol: the engine failed. */
+  private AppboxException replyFailed(EngineReplyException e) {
+    EngineTimeouts t = http.timeouts();
+    return new AppboxException(
+        ErrorCode.ENGINE_FAILED,
+        "The " + info.kind().id() + " engine at " + http.socket() + " " + e.getMessage() + ".",
+        e.stalled()
+            ? "The engine may be hung; check it and its log. appbox waits "
+                + t.reply().toSeconds()
+                + " s for an ordinary answer and "
+                + (t.longWait().isZero() ? "without limit" : t.longWait().toSeconds() + " s")
+                + " during pulls, snapshots and commands in a box: engine-timeouts in"
+                + " config.yaml changes that."
+            : "Something that is not the engine may be listening there, or the engine is"
+                + " broken; check its log.",
         e);
   }
 

@@ -24,10 +24,13 @@ final class MultiplexedStream {
     errLines = new LineSplitter(line -> listener.line(Stream.STDERR, line));
   }
 
-  void readAll(InputStream in) throws IOException {
+  /**
+   * @param request the request whose reply this is, which errors name
+   */
+  void readAll(InputStream in, String request) throws IOException {
     byte[] header = new byte[8];
     byte[] buf = new byte[65536];
-    while (readFully(in, header, 8)) {
+    while (readFully(in, header, 8, request)) {
       int which = header[0];
       long length =
           ((header[4] & 0xffL) << 24)
@@ -39,7 +42,8 @@ final class MultiplexedStream {
       while (length > 0) {
         int n = in.read(buf, 0, (int) Math.min(buf.length, length));
         if (n < 0) {
-          throw new IOException("the engine closed the output stream in the middle of a frame");
+          throw EngineReplyException.malformed(
+              request, "the output stream ended in the middle of a frame");
         }
         length -= n;
         if (sink.size() < MAX_CAPTURE) {
@@ -52,7 +56,8 @@ final class MultiplexedStream {
     errLines.finish();
   }
 
-  private static boolean readFully(InputStream in, byte[] b, int len) throws IOException {
+  private static boolean readFully(InputStream in, byte[] b, int len, String request)
+      throws IOException {
     int off = 0;
     while (off < len) {
       int n = in.read(b, off, len - off);
@@ -60,7 +65,8 @@ final class MultiplexedStream {
         if (off == 0) {
           return false;
         }
-        throw new IOException("the engine closed the output stream in the middle of a header");
+        throw EngineReplyException.malformed(
+            request, "the output stream ended in the middle of a frame header");
       }
       off += n;
     }

@@ -5,6 +5,7 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.runtime.api.DockerApiEngine;
+import io.appbox.runtime.api.EngineTimeouts;
 import io.appbox.runtime.api.UnixHttpClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +26,22 @@ public final class EngineLocator {
   private final int uid;
   private final Optional<EngineKind> wanted;
   private final Optional<Path> configuredSocket;
+  private final EngineTimeouts timeouts;
 
+  /**
+   * @param timeouts how long the engine found may keep appbox waiting
+   */
   public EngineLocator(
       Map<String, String> env,
       int uid,
       Optional<EngineKind> wanted,
-      Optional<Path> configuredSocket) {
+      Optional<Path> configuredSocket,
+      EngineTimeouts timeouts) {
     this.env = env;
     this.uid = uid;
     this.wanted = wanted;
     this.configuredSocket = configuredSocket;
+    this.timeouts = timeouts;
   }
 
   public DockerApiEngine locate() {
@@ -53,7 +60,7 @@ public final class EngineLocator {
                   + wanted.get().id());
           continue;
         }
-        return new DockerApiEngine(new UnixHttpClient(c.socket()), info(c));
+        return new DockerApiEngine(new UnixHttpClient(c.socket(), timeouts), info(c));
       }
       attempts.add(strategy.describe() + ": " + why);
     }

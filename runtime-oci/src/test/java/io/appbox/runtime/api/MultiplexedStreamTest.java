@@ -34,7 +34,7 @@ class MultiplexedStreamTest {
     frame(wire, 1, "lo\nwörld");
     List<String> lines = new ArrayList<>();
     MultiplexedStream m = new MultiplexedStream((s, l) -> lines.add(s + ":" + l));
-    m.readAll(new ByteArrayInputStream(wire.toByteArray()));
+    m.readAll(new ByteArrayInputStream(wire.toByteArray()), "POST /exec/1/start");
     assertThat(m.stdout()).isEqualTo("hello\nwörld");
     assertThat(m.stderr()).isEqualTo("oops\n");
     assertThat(lines)
@@ -48,7 +48,7 @@ class MultiplexedStreamTest {
     frame(wire, 1, "hello");
     byte[] cut = java.util.Arrays.copyOf(wire.toByteArray(), 10);
     MultiplexedStream m = new MultiplexedStream((s, l) -> {});
-    assertThatThrownBy(() -> m.readAll(new ByteArrayInputStream(cut)))
+    assertThatThrownBy(() -> m.readAll(new ByteArrayInputStream(cut), "POST /exec/1/start"))
         .isInstanceOf(IOException.class);
   }
 }
