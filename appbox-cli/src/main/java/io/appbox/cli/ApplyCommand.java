@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,9 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  appbox apply -f boxes.yaml --dry-run",
       "  appbox apply -f boxes.yaml",
-      "  appbox apply -f https://example.org/team/boxes.yaml --prune"
+      "  appbox apply -f https://example.org/team/boxes.yaml --prune",
+      "  appbox apply -f https://example.org/team/boxes.yaml --sha256 9f86d081884c7d65...",
+      "  appbox apply -f http://intranet/boxes.yaml --insecure --sha256 9f86d081884c7d65..."
     })
 final class ApplyCommand extends BaseCommand implements LongOperation {
   @Option(
@@ -35,6 +38,21 @@ final class ApplyCommand extends BaseCommand implements LongOperation {
       paramLabel = "FILE|URL",
       description = "The manifest: a file, an http(s) URL, or - for standard input.")
   String file;
+
+  @Option(
+      names = "--sha256",
+      paramLabel = "HASH",
+      description =
+          "Apply the manifest only if its SHA-256 is HASH (as sha256sum prints it): a pin on the"
+              + " manifest you checked.")
+  String sha256;
+
+  @Option(
+      names = "--insecure",
+      description =
+          "Allow a plain http:// URL (config: insecure-manifests: true). Anyone on the way could"
+              + " change the manifest; pin it with --sha256.")
+  boolean insecure;
 
   @Option(names = "--dry-run", description = "Print the plan and change nothing.")
   boolean dryRun;
@@ -52,7 +70,10 @@ final class ApplyCommand extends BaseCommand implements LongOperation {
     Progress progress = out.longOperation();
     progress.report("read", -1, "Reading the manifest " + file);
     Path home = session.dirs().home();
-    Manifest manifest = ManifestSource.load(file, System.in, home);
+    ManifestSource.Trust trust =
+        new ManifestSource.Trust(
+            insecure || session.config().insecureManifests(), Optional.ofNullable(sha256));
+    Manifest manifest = ManifestSource.load(file, System.in, home, trust);
     Path lockFile =
         session
             .dirs()

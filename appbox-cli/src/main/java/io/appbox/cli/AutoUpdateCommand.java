@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  appbox auto-update enable",
       "  appbox auto-update enable --on-calendar weekly --manifest https://example.org/boxes.yaml",
+      "  appbox auto-update enable --manifest https://example.org/boxes.yaml --sha256 HASH",
       "  appbox auto-update status --json",
       "  appbox auto-update disable"
     })
@@ -52,8 +53,21 @@ final class AutoUpdateCommand extends BaseCommand {
   @Option(
       names = "--manifest",
       paramLabel = "URL",
-      description = "Also apply this manifest after upgrading.")
+      description = "Also apply this manifest (an https URL) after upgrading.")
   String manifest;
+
+  @Option(
+      names = "--sha256",
+      paramLabel = "HASH",
+      description = "Apply the manifest only while its SHA-256 is HASH.")
+  String sha256;
+
+  @Option(
+      names = "--insecure",
+      description =
+          "Allow a plain http:// manifest URL (config: insecure-manifests: true); pin it with"
+              + " --sha256.")
+  boolean insecure;
 
   @Override
   int execute(Session session) {
@@ -67,8 +81,21 @@ final class AutoUpdateCommand extends BaseCommand {
     switch (action) {
       case enable -> {
         String timerText = AutoUpdateUnits.timer(onCalendar);
-        String serviceText =
-            AutoUpdateUnits.service(appbox(session), Optional.ofNullable(manifest));
+        if (manifest == null && (sha256 != null || insecure)) {
+          throw AppboxException.invalid(
+              "--sha256 and --insecure are about a manifest, and no --manifest was given.",
+              "For example: appbox auto-update enable --manifest https://example.org/boxes.yaml"
+                  + " --sha256 HASH");
+        }
+        Optional<AutoUpdateUnits.ManifestToApply> toApply =
+            Optional.ofNullable(manifest)
+                .map(
+                    url ->
+                        new AutoUpdateUnits.ManifestToApply(
+                            url,
+                            Optional.ofNullable(sha256),
+                            insecure || session.config().insecureManifests()));
+        String serviceText = AutoUpdateUnits.service(appbox(session), toApply);
         write(service, serviceText);
         write(timer, timerText);
         boolean started =

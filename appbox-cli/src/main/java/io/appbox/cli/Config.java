@@ -27,6 +27,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   debian: registry.local:5000/library/debian:bookworm
  * snapshots:
  *   keep: 3                 # snapshots kept per box by upgrade
+ * insecure-manifests: false # true: apply and auto-update take plain http:// manifest URLs
  * engine-timeouts:          # seconds of silence from the engine before appbox gives up
  *   reply: 60               # an ordinary answer
  *   long: 3600              # pulls, snapshots, commands in a box; 0 waits without limit
@@ -38,15 +39,29 @@ record Config(
     Optional<String> engine,
     Map<String, ImageRef> images,
     int keepSnapshots,
-    EngineTimeouts engineTimeouts) {
+    EngineTimeouts engineTimeouts,
+    boolean insecureManifests) {
 
   static final String DEFAULT_DISTRO = "debian";
   private static final List<String> KEYS =
-      List.of("default-box", "default-distro", "engine", "images", "snapshots", "engine-timeouts");
+      List.of(
+          "default-box",
+          "default-distro",
+          "engine",
+          "images",
+          "snapshots",
+          "engine-timeouts",
+          "insecure-manifests");
 
   static Config defaults() {
     return new Config(
-        Optional.empty(), DEFAULT_DISTRO, Optional.empty(), Map.of(), 3, EngineTimeouts.DEFAULTS);
+        Optional.empty(),
+        DEFAULT_DISTRO,
+        Optional.empty(),
+        Map.of(),
+        3,
+        EngineTimeouts.DEFAULTS,
+        false);
   }
 
   static Config load(Path file) {
@@ -106,7 +121,18 @@ record Config(
       }
       keep = k;
     }
-    return new Config(box, distro, engine, images, keep, engineTimeouts(file, map));
+    Object insecure = map.get("insecure-manifests");
+    if (insecure != null && !(insecure instanceof Boolean)) {
+      throw invalid(file, "insecure-manifests: expected true or false");
+    }
+    return new Config(
+        box,
+        distro,
+        engine,
+        images,
+        keep,
+        engineTimeouts(file, map),
+        Boolean.TRUE.equals(insecure));
   }
 
   private static EngineTimeouts engineTimeouts(Path file, Map<?, ?> map) {

@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Quote;
 import io.appbox.core.manifest.Manifest;
+import io.appbox.core.manifest.ManifestOrigin;
 import io.appbox.profiles.ManifestLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,9 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Where {@code apply -f} reads its manifest: a file, standard input ({@code -}), or an http(s) URL
- * fetched with a time limit and no more than {@link ManifestLoader#MAX_BYTES}, so that a hosted
- * manifest can configure many machines and a slow or huge answer cannot hang or flood appbox.
+ * Where {@code apply -f} reads its manifest: a file, standard input ({@code -}), or an https URL
+ * (plain http only when trusted, {@link ManifestOrigin}) fetched with a time limit and no more than
+ * {@link ManifestLoader#MAX_BYTES}, so that a hosted manifest can configure many machines and a
+ * slow or huge answer cannot hang or flood appbox. A {@code --sha256} pin is checked against the
+ * bytes read, before anything is parsed.
  */
 final class ManifestSource {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -43,15 +47,54 @@ final class ManifestSource {
 
   private ManifestSource() {}
 
-  static Manifest load(String source, InputStream stdin, Path userHome) {
+  /**
+   * What the user trusts: plain http ({@code --insecure} or the config's {@code
+   * insecure-manifests}), and the manifest's SHA-256 when pinned ({@code --sha256}).
+   */
+  record Trust(boolean insecure, Optional<String> sha256) {
+    static final Trust DEFAULT = new Trust(false, Optional.empty());
+
+    Trust {
+      sha256 = sha256.map(ManifestOrigin::pin);
+    }
+  }
+
+  static Manifest load(String source, InputStream stdin, Path userHome, Trust trust) {
     if (source.equals("-")) {
-      return ManifestLoader.load(readLimited(stdin), "<stdin>", userHome);
+      byte[] bytes = readLimited(stdin);
+      ManifestOrigin.verify(bytes, trust.sha256(), "on standard input");
+      return ManifestLoader.load(bytes, "<stdin>", userHome);
     }
     if (source.contains("://")) {
       URI uri = uri(source);
-      return ManifestLoader.load(fetch(uri), source, userHome);
+      ManifestOrigin.checkTransport(uri, trust.insecure());
+      byte[] bytes = fetch(uri);
+      ManifestOrigin.verify(bytes, trust.sha256(), "at " + source);
+      return ManifestLoader.load(bytes, source, userHome);
+    }
+    if (trust.sha256().isPresent()) {
+      byte[] bytes = readFile(Path.of(source));
+      ManifestOrigin.verify(bytes, trust.sha256(), source);
+      return ManifestLoader.load(bytes, source, userHome);
     }
     return ManifestLoader.load(Path.of(source), userHome);
+  }
+
+  /** The file's bytes, up to one past the limit (the loader says when it is too large). */
+  private static byte[] readFile(Path file) {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return in.readNBytes(ManifestLoader.MAX_BYTES + 1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw AppboxException.invalid(
+          "There is no manifest file " + Quote.of(file.toString()) + ".",
+          "Check the path given to -f.");
+    } catch (IOException e) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Cannot read manifest " + file + ": " + e.getMessage(),
+          "Check that the file is readable.",
+          e);
+    }
   }
 
   private static URI uri(String source) {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,26 @@ class ManifestCommandsTest {
     }
   }
 
+  /** Loads from the test's plain http server, which only an insecure load may use. */
   private static Manifest load(String source) {
-    return ManifestSource.load(source, new ByteArrayInputStream(new byte[0]), HOME);
+    return load(source, new ManifestSource.Trust(true, Optional.empty()));
+  }
+
+  private static Manifest load(String source, ManifestSource.Trust trust) {
+    return ManifestSource.load(source, new ByteArrayInputStream(new byte[0]), HOME, trust);
+  }
+
+  static final String MANIFEST_SHA256 = sha256(MANIFEST);
+
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -124,7 +143,10 @@ class ManifestCommandsTest {
   void standardInputIsRead() {
     Manifest m =
         ManifestSource.load(
-            "-", new ByteArrayInputStream(MANIFEST.getBytes(StandardCharsets.UTF_8)), HOME);
+            "-",
+            new ByteArrayInputStream(MANIFEST.getBytes(StandardCharsets.UTF_8)),
+            HOME,
+            ManifestSource.Trust.DEFAULT);
 
     assertThat(m.boxes()).hasSize(1);
   }
@@ -166,5 +188,103 @@ class ManifestCommandsTest {
     assertThatThrownBy(() -> load("ftp://example.org/m.yaml"))
         .isInstanceOfSatisfying(
             AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+  }
+
+  @Test
+  void aPlainHttpUrlIsRefusedUnlessInsecureAndNothingIsFetched() {
+    int[] asked = {0};
+    server.createContext(
+        "/counted.yaml",
+        ex -> {
+          asked[0]++;
+          answer(ex, 200, MANIFEST.getBytes(StandardCharsets.UTF_8));
+        });
+    assertThatThrownBy(() -> load(base + "/counted.yaml", ManifestSource.Trust.DEFAULT))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+              assertThat(e.getMessage()).contains("is plain http");
+              assertThat(e.hint()).contains("--insecure").contains("--sha256");
+            });
+    assertThat(asked[0]).isZero();
+    assertThat(load(base + "/counted.yaml").boxes()).hasSize(1);
+  }
+
+  @Test
+  void aPinnedManifestIsAppliedOnlyWhenItsHashMatches(@TempDir Path dir) throws IOException {
+    ManifestSource.Trust pinned = new ManifestSource.Trust(true, Optional.of(MANIFEST_SHA256));
+    assertThat(load(base + "/m.yaml", pinned).boxes()).hasSize(1);
+    assertThat(
+            load(
+                    base + "/m.yaml",
+                    new ManifestSource.Trust(
+                        true, Optional.of("sha256:" + MANIFEST_SHA256.toUpperCase())))
+                .boxes())
+        .hasSize(1);
+
+    String other = sha256("boxes: {}\n");
+    assertThatThrownBy(
+            () -> load(base + "/m.yaml", new ManifestSource.Trust(true, Optional.of(other))))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+              assertThat(e.getMessage())
+                  .contains("is not the one pinned")
+                  .contains(MANIFEST_SHA256)
+                  .contains(other);
+            });
+
+    Path file = Files.writeString(dir.resolve("m.yaml"), MANIFEST);
+    assertThat(
+            load(file.toString(), new ManifestSource.Trust(false, Optional.of(MANIFEST_SHA256)))
+                .boxes())
+        .hasSize(1);
+    assertThatThrownBy(
+            () -> load(file.toString(), new ManifestSource.Trust(false, Optional.of(other))))
+        .hasMessageContaining("is not the one pinned");
+    assertThatThrownBy(
+            () ->
+                ManifestSource.load(
+                    "-",
+                    new ByteArrayInputStream("boxes: {}\n".getBytes(StandardCharsets.UTF_8)),
+                    HOME,
+                    new ManifestSource.Trust(false, Optional.of(MANIFEST_SHA256))))
+        .hasMessageContaining("is not the one pinned");
+  }
+
+  @Test
+  void aPinThatIsNotASha256IsRefused() {
+    for (String bad : new String[] {"", "abc", "g".repeat(64), MANIFEST_SHA256 + "0", "md5:x"}) {
+      assertThatThrownBy(() -> new ManifestSource.Trust(false, Optional.of(bad)))
+          .isInstanceOfSatisfying(
+              AppboxException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+    }
+  }
+
+  @Test
+  void applyTakesAPinAndInsecure() {
+    AppboxCommand root = new AppboxCommand(Map.of(), o -> null);
+    String[] args = {"apply", "-f", "http://h/b.yaml", "--insecure", "--sha256", MANIFEST_SHA256};
+    CommandLine cli = Main.commandLine(root, args);
+    cli.parseArgs(args);
+    ApplyCommand apply = cli.getSubcommands().get("apply").getCommand();
+    assertThat(apply.insecure).isTrue();
+    assertThat(apply.sha256).isEqualTo(MANIFEST_SHA256);
+  }
+
+  @Test
+  void applyOfAPlainHttpUrlExitsTwoBeforeAnEngineIsLookedFor(@TempDir Path dir) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {"--engine", "docker", "apply", "-f", base + "/m.yaml"},
+            Map.of("DOCKER_HOST", "unix://" + dir.resolve("no.sock"), "HOME", dir.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("is plain http");
   }
 }

@@ -311,14 +311,30 @@ class ManifestTest {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/boxes.yaml";
+      String pin = sha256(body);
 
-      Map<String, Object> r = result(ok(s.appbox("--json", "apply", "-f", url)));
+      // Plain http is refused: whoever alters it runs commands as root in the boxes.
+      List<String> before = s.containerNames();
+      CommandResult refused = s.appbox("apply", "-f", url);
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused.stderr()).contains("is plain http").contains("--insecure");
+      CommandResult wrongPin =
+          s.appbox("apply", "-f", url, "--insecure", "--sha256", sha256(new byte[0]));
+      assertThat(wrongPin.exitCode()).as(wrongPin.toString()).isEqualTo(2);
+      assertThat(wrongPin.stderr()).contains("is not the one pinned").contains(pin);
+      assertThat(s.containerNames()).isEqualTo(before);
+      assertThat(s.home().resolve(".local/bin/env-" + a)).doesNotExist();
+
+      Map<String, Object> r =
+          result(ok(s.appbox("--json", "apply", "-f", url, "--insecure", "--sha256", pin)));
 
       assertThat(actions(r))
           .containsExactly("export command env-" + a + " (/usr/bin/env) from " + a);
       assertThat(
               ok(s.host(s.home() + "/.local/bin/env-" + a, "sh", "-c", "echo $container")).stdout())
           .isEqualTo("appbox\n");
+      // The config key allows http as --insecure does.
+      s.write(".config/appbox/config.yaml", "insecure-manifests: true\n");
       assertThat(ok(s.appbox("apply", "-f", url)).stdout()).contains("0 changes");
 
       CommandResult missing = s.appbox("apply", "-f", url.replace("boxes.yaml", "none.yaml"));
@@ -327,7 +343,17 @@ class ManifestTest {
           .contains("Could not fetch the manifest " + url.replace("boxes.yaml", "none.yaml"))
           .contains("the server answered 404");
     } finally {
+      s.write(".config/appbox/config.yaml", "");
       server.stop(0);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.appbox.core.upgrade;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.Quote;
+import io.appbox.core.manifest.ManifestOrigin;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,14 +31,32 @@ public final class AutoUpdateUnits {
     return onCalendar;
   }
 
-  /** Checks a manifest URL: http or https, and nothing systemd would read specially. */
-  public static String manifestUrl(String url) {
+  /**
+   * The manifest the service applies after upgrading.
+   *
+   * @param url an https URL, or http when {@code insecure}
+   * @param sha256 the pin the service checks, or empty
+   * @param insecure whether a plain http URL is allowed ({@code --insecure})
+   */
+  public record ManifestToApply(String url, Optional<String> sha256, boolean insecure) {
+    public ManifestToApply {
+      manifestUrl(url, insecure);
+      sha256 = sha256.map(ManifestOrigin::pin);
+    }
+  }
+
+  /**
+   * Checks a manifest URL: https (or http when {@code insecure}), and nothing systemd would read
+   * specially.
+   */
+  public static String manifestUrl(String url, boolean insecure) {
     try {
       URI uri = new URI(url);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
           || uri.getHost() == null) {
         throw new URISyntaxException(url, "not http(s)");
       }
+      ManifestOrigin.checkTransport(uri, insecure);
     } catch (URISyntaxException e) {
       throw AppboxException.invalid(
           "Manifest " + Quote.of(url) + " is not an http(s) URL.",
@@ -52,7 +71,7 @@ public final class AutoUpdateUnits {
     return url;
   }
 
-  public static String service(Path appbox, Optional<String> manifestUrl) {
+  public static String service(Path appbox, Optional<ManifestToApply> manifest) {
     StringBuilder unit = new StringBuilder();
     unit.append("# Written by appbox auto-update; remove with: appbox auto-update disable\n");
     unit.append("[Unit]\n");
@@ -62,13 +81,19 @@ public final class AutoUpdateUnits {
     unit.append("[Service]\n");
     unit.append("Type=oneshot\n");
     unit.append("ExecStart=").append(quote(appbox)).append(" upgrade --all\n");
-    manifestUrl.ifPresent(
-        url ->
-            unit.append("ExecStart=")
-                .append(quote(appbox))
-                .append(" apply -f \"")
-                .append(manifestUrl(url))
-                .append("\"\n"));
+    manifest.ifPresent(
+        m -> {
+          unit.append("ExecStart=")
+              .append(quote(appbox))
+              .append(" apply -f \"")
+              .append(m.url())
+              .append("\"");
+          m.sha256().ifPresent(pin -> unit.append(" --sha256 ").append(pin));
+          if (m.insecure()) {
+            unit.append(" --insecure");
+          }
+          unit.append("\n");
+        });
     return unit.toString();
   }
 
