@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportStatus;
+import io.appbox.core.upgrade.RestoreJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,9 +99,20 @@ final class DoctorCommand extends BaseCommand {
       List<ExportStatus> statuses = session.exportService().check(Optional.empty());
       List<ExportStatus> broken =
           statuses.stream().filter(s -> !s.state().equals(ExportStatus.OK)).toList();
+      // A box whose cut-short restore could not be recovered is set aside, not gone: its exports
+      // come back with it.
+      RestoreJournal restores = session.restore().journal();
+      List<ExportStatus> held =
+          broken.stream()
+              .filter(
+                  s -> s.state().equals(ExportStatus.BOX_GONE) && restores.has(s.export().box()))
+              .toList();
       List<Export> fixed = List.of();
       if (fix && !broken.isEmpty()) {
-        fixed = session.exportService().removeBroken(broken);
+        fixed =
+            session
+                .exportService()
+                .removeBroken(broken.stream().filter(s -> !held.contains(s)).toList());
       }
       for (ExportStatus s : broken) {
         boolean removed = fixed.contains(s.export());
@@ -108,8 +120,16 @@ final class DoctorCommand extends BaseCommand {
             new Check(
                 "export " + s.export().box() + "/" + s.export().name(),
                 removed,
-                removed ? s.state() + ", removed" : s.state(),
-                hint(s)));
+                held.contains(s)
+                    ? s.state() + ": a restore of the box was cut short; the export is kept"
+                    : removed ? s.state() + ", removed" : s.state(),
+                held.contains(s)
+                    ? "Run any appbox command on "
+                        + s.export().box()
+                        + " (appbox start "
+                        + s.export().box()
+                        + ") to finish the restore, and follow its message."
+                    : hint(s)));
       }
       if (broken.isEmpty()) {
         checks.add(new Check("exports", true, statuses.size() + " export(s), all working", ""));

@@ -21,7 +21,10 @@ public final class Main {
       CdsTraining.train(training);
     }
     warmUpUnixSockets();
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    int code = run(args, System.getenv(), System.out, System.err);
+    // After Ctrl-C the exit waits for this: the command has ended and said how.
+    FinishBeforeExit.commandEnded();
+    System.exit(code);
   }
 
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {

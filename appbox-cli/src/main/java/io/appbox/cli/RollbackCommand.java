@@ -33,8 +33,10 @@ final class RollbackCommand extends BaseCommand implements LongOperation {
   int execute(Session session) {
     BoxName name = BoxName.of(box);
     Output out = session.output();
-    Snapshot restored =
-        session.upgrades().rollback(name, Optional.ofNullable(to), out.longOperation());
+    Snapshot restored;
+    try (FinishBeforeExit guard = FinishBeforeExit.during(out, "the rollback of " + name)) {
+      restored = session.upgrades().rollback(name, Optional.ofNullable(to), out.longOperation());
+    }
     out.result(restored, () -> out.println("Rolled " + name + " back to " + restored.name()));
     return ExitCodes.OK;
   }

@@ -8,6 +8,9 @@ import io.appbox.core.export.ExportService;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.pkg.PackageService;
 import io.appbox.core.profile.ProfileCatalog;
+import io.appbox.core.upgrade.RecoveringEngine;
+import io.appbox.core.upgrade.Restore;
+import io.appbox.core.upgrade.RestoreJournal;
 import io.appbox.core.upgrade.UpgradeService;
 import io.appbox.runtime.api.DockerApiEngine;
 import io.appbox.runtime.attach.BoxProcessCache;
@@ -33,7 +36,9 @@ final class Session {
   private final Output output;
   private SystemHost host;
   private DockerApiEngine api;
+  private ContainerEngine direct;
   private ContainerEngine engine;
+  private Restore restore;
   private BoxService boxes;
   private ProfileCatalog profiles;
   private ExportRegistry exports;
@@ -75,14 +80,36 @@ final class Session {
   }
 
   /**
-   * The engine, with the commands appbox runs in a box sent through the box's namespaces where the
-   * user owns them.
+   * The engine as commands use it: a restore cut short is finished or undone before a command
+   * touches its box, and the commands appbox runs in a box go through the box's namespaces where
+   * the user owns them.
    */
   ContainerEngine engine() {
     if (engine == null) {
-      engine = new NamespaceExecEngine(api(), namespaces(), processCache(), host().uid());
+      engine = new RecoveringEngine(directEngine(), restore(), output::warn);
     }
     return engine;
+  }
+
+  /** The engine without recovery: what a restore itself works on. */
+  private ContainerEngine directEngine() {
+    if (direct == null) {
+      direct = new NamespaceExecEngine(api(), namespaces(), processCache(), host().uid());
+    }
+    return direct;
+  }
+
+  /** Restores from snapshots, journaled in appbox's state directory so none strands a box. */
+  Restore restore() {
+    if (restore == null) {
+      restore =
+          new Restore(
+              directEngine(),
+              RestoreJournal.in(dirs().appboxState(), api().info().id()),
+              java.time.Clock.systemUTC(),
+              output::warn);
+    }
+    return restore;
   }
 
   /** The engine that answered, spoken to through its API only. */
@@ -163,6 +190,7 @@ final class Session {
               boxes(),
               packages(),
               exportService(),
+              restore(),
               java.time.Clock.systemUTC(),
               config().keepSnapshots());
     }

@@ -42,7 +42,7 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
     List<Map<String, Object>> upgraded = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (BoxName box : boxes) {
-      try {
+      try (FinishBeforeExit guard = FinishBeforeExit.during(out, "the upgrade of " + box)) {
         Snapshot before = session.upgrades().upgrade(box, progress);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("box", box.value());

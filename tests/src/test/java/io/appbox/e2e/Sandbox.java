@@ -158,6 +158,49 @@ final class Sandbox implements AutoCloseable {
     return Commands.run(full, Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), stdin, timeout);
   }
 
+  /**
+   * Starts the built appbox as this sandbox's user and returns at once, its output going to {@code
+   * out} and {@code err}: for a test that signals it mid-way.
+   */
+  Process start(Path out, Path err, String... args) {
+    List<String> argv = new ArrayList<>();
+    argv.add(TestEnvironment.appbox().toString());
+    argv.addAll(engineFlag());
+    argv.addAll(Arrays.asList(args));
+    Map<String, String> all = new LinkedHashMap<>(env);
+    List<String> full =
+        new ArrayList<>(
+            List.of("sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "cd", home.toString()));
+    ProcessBuilder pb = new ProcessBuilder();
+    pb.environment().clear();
+    if (engine.rootless) {
+      full.addAll(List.of("runuser", "-u", TestEnvironment.testUser(), "--", "env", "-i"));
+      all.forEach((k, v) -> full.add(k + "=" + v));
+      pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+    } else {
+      pb.environment().putAll(all);
+    }
+    full.addAll(argv);
+    try {
+      return pb.command(full)
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The JVM of an appbox this sandbox started: the process itself, or the one runuser runs. */
+  static ProcessHandle javaOf(Process started) {
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(started.toHandle()), started.toHandle().descendants())
+        .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no java process under " + started.pid()));
+  }
+
   void write(String relative, String content) {
     try {
       Path file = home.resolve(relative);

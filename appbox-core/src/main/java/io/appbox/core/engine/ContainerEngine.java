@@ -25,7 +25,17 @@ public interface ContainerEngine {
 
   void stop(BoxName name, int timeoutSeconds);
 
+  /** Removes the container, running or not when {@code force}, with its anonymous volumes. */
   void remove(BoxName name, boolean force);
+
+  /**
+   * Removes the container, running or not, and keeps its volumes: a restore has carried them into
+   * the restored box. An engine that cannot keep them says so rather than deleting them.
+   */
+  default void removeKeepingVolumes(BoxName name) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot remove a container and keep its volumes");
+  }
 
   /** Runs a command in a running box without a terminal, reporting output as it comes. */
   ExecResult exec(BoxName name, ExecRequest request, OutputListener listener);

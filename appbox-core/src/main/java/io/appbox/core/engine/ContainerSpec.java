@@ -18,6 +18,7 @@ import java.util.Map;
  * @param devices host devices shared with the box (a directory shares every device in it)
  * @param environment variables of every process in the box
  * @param sameUserAsHost map the host user to the same UID inside the box
+ * @param volumes the engine's volumes mounted in the box (its image's anonymous volumes)
  */
 public record ContainerSpec(
     BoxName name,
@@ -27,18 +28,47 @@ public record ContainerSpec(
     List<Mount> mounts,
     List<Path> devices,
     Map<String, String> environment,
-    boolean sameUserAsHost) {
+    boolean sameUserAsHost,
+    List<NamedVolume> volumes) {
   public ContainerSpec {
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
     mounts = List.copyOf(mounts);
     devices = List.copyOf(devices);
     environment = Map.copyOf(environment);
+    volumes = List.copyOf(volumes);
+  }
+
+  /** A new box's container: the engine gives it the volumes its image declares. */
+  public ContainerSpec(
+      BoxName name,
+      ImageRef image,
+      List<String> command,
+      Map<String, String> labels,
+      List<Mount> mounts,
+      List<Path> devices,
+      Map<String, String> environment,
+      boolean sameUserAsHost) {
+    this(name, image, command, labels, mounts, devices, environment, sameUserAsHost, List.of());
   }
 
   /** The same container from another image: how a box is restored from a snapshot. */
   public ContainerSpec withImage(ImageRef other) {
     return new ContainerSpec(
-        name, other, command, labels, mounts, devices, environment, sameUserAsHost);
+        name, other, command, labels, mounts, devices, environment, sameUserAsHost, volumes);
+  }
+
+  /** The same container with one more label (or another value for it). */
+  public ContainerSpec withLabel(String key, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(labels);
+    more.put(key, value);
+    return new ContainerSpec(
+        name, image, command, more, mounts, devices, environment, sameUserAsHost, volumes);
+  }
+
+  /** The same container under another name: a box put back from the container set aside. */
+  public ContainerSpec withName(BoxName other) {
+    return new ContainerSpec(
+        other, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes);
   }
 }

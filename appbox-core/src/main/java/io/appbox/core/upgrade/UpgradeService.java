@@ -8,7 +8,6 @@ import io.appbox.core.Progress;
 import io.appbox.core.Quote;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
-import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.export.ExportService;
@@ -24,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Transactional upgrades: snapshot the box, upgrade it, check it, and on any failure put it back
@@ -39,20 +37,26 @@ public final class UpgradeService {
   private final BoxService boxes;
   private final PackageService packages;
   private final ExportService exports;
+  private final Restore restore;
   private final Clock clock;
   private final int keep;
 
+  /**
+   * @param restore puts a box back from a snapshot, recoverably
+   */
   public UpgradeService(
       ContainerEngine engine,
       BoxService boxes,
       PackageService packages,
       ExportService exports,
+      Restore restore,
       Clock clock,
       int keep) {
     this.engine = engine;
     this.boxes = boxes;
     this.packages = packages;
     this.exports = exports;
+    this.restore = restore;
     this.clock = clock;
     this.keep = keep;
   }
@@ -205,35 +209,9 @@ public final class UpgradeService {
                     "Check the engine's storage: appbox doctor"));
   }
 
-  /**
-   * Puts the box back from a snapshot under its own name with the same spec. The current container
-   * is set aside first and only removed once the restored one runs, so a failed restore leaves the
-   * box as it was.
-   */
+  /** Puts the box back from a snapshot under its own name with the same spec ({@link Restore}). */
   void restore(BoxName box, Snapshot snapshot) {
-    ContainerSpec spec = engine.specOf(box);
-    BoxName aside =
-        BoxName.of(
-            "appbox-restore-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL));
-    engine.stop(box, 10);
-    engine.rename(box, aside);
-    try {
-      engine.create(spec.withImage(snapshot.ref()));
-      engine.start(box);
-    } catch (RuntimeException e) {
-      try {
-        if (engine.inspect(box).isPresent()) {
-          engine.remove(box, true);
-        }
-        engine.rename(aside, box);
-        engine.start(box);
-      } catch (RuntimeException undo) {
-        e.addSuppressed(undo);
-      }
-      throw e;
-    }
-    engine.remove(aside, true);
+    restore.run(box, snapshot.ref());
   }
 
   /** Removes every snapshot of a box that is gone; returns their names. */

@@ -23,6 +23,7 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.Mount;
+import io.appbox.core.engine.NamedVolume;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.json.Json;
 import io.appbox.core.json.JsonException;
@@ -146,6 +147,10 @@ public final class DockerApiEngine implements ContainerEngine {
       }
       binds.add(m.source() + ":" + m.target() + ":" + options);
     }
+    // A name where a bind has a host path: both engines mount that existing volume.
+    for (NamedVolume v : spec.volumes()) {
+      binds.add(v.name() + ":" + v.target() + ":" + (v.readOnly() ? "ro" : "rw"));
+    }
     host.put("Binds", binds);
     List<Object> devices = new ArrayList<>();
     for (java.nio.file.Path d : spec.devices()) {
@@ -225,6 +230,15 @@ public final class DockerApiEngine implements ContainerEngine {
           "Box " + name + " is running and was not removed.",
           "Stop it first, or use: appbox rm --force " + name);
     }
+    expectOk(r, "remove box " + name);
+  }
+
+  @Override
+  public void removeKeepingVolumes(BoxName name) {
+    HttpResponse r =
+        callPatiently(
+            "DELETE", API + "/containers/" + encode(name.value()) + "?v=false&force=true", null);
+    notFoundIs404(r, name);
     expectOk(r, "remove box " + name);
   }
 
@@ -310,7 +324,8 @@ public final class DockerApiEngine implements ContainerEngine {
     List<Mount> mounts = new ArrayList<>();
     for (Object o : array(host, "Binds")) {
       String[] parts = String.valueOf(o).split(":");
-      if (parts.length >= 2) {
+      // A source that is not a path is a volume's name: read from Mounts below.
+      if (parts.length >= 2 && parts[0].startsWith("/")) {
         boolean readOnly = parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
         mounts.add(
             new Mount(java.nio.file.Path.of(parts[0]), java.nio.file.Path.of(parts[1]), readOnly));
@@ -323,6 +338,19 @@ public final class DockerApiEngine implements ContainerEngine {
         devices.add(java.nio.file.Path.of(device));
       }
     }
+    List<NamedVolume> volumes = new ArrayList<>();
+    for (Object o : array(c, "Mounts")) {
+      Map<String, Object> m = asMap(o);
+      if ("volume".equals(string(m, "Type"))
+          && string(m, "Name") != null
+          && string(m, "Destination") != null) {
+        volumes.add(
+            new NamedVolume(
+                string(m, "Name"),
+                java.nio.file.Path.of(string(m, "Destination")),
+                !Boolean.TRUE.equals(m.get("RW"))));
+      }
+    }
     return new ContainerSpec(
         name,
         ImageRef.parse(string(config, "Image")),
@@ -331,7 +359,8 @@ public final class DockerApiEngine implements ContainerEngine {
         mounts,
         devices,
         Map.of(),
-        true);
+        true,
+        volumes);
   }
 
   @Override

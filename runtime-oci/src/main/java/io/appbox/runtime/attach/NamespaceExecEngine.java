@@ -232,6 +232,12 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   @Override
+  public void removeKeepingVolumes(BoxName name) {
+    forget(name);
+    engine.removeKeepingVolumes(name);
+  }
+
+  @Override
   public void rename(BoxName from, BoxName to) {
     forget(from);
     forget(to);
