@@ -94,7 +94,9 @@ public final class ExportService {
 
   /** Exports the application whose desktop-file id is exactly {@code desktopId}. */
   public ExportOutcome exportApp(BoxName name, String desktopId) {
-    if (desktopId == null || !DESKTOP_ID.matcher(desktopId).matches()) {
+    if (desktopId == null
+        || !DESKTOP_ID.matcher(desktopId).matches()
+        || desktopId.endsWith(".desktop")) {
       throw AppboxException.invalid(
           "Desktop-file id " + Quote.of(desktopId) + " is not valid.",
           "Give the id as the file is named, without .desktop: appbox export --box BOX --app htop");
