@@ -62,8 +62,8 @@ final class Releases {
 
   /**
    * A copy of the built release that says it is {@code version}; a broken one's program does not
-   * start (its main jar is not a jar). Returns the archive, with its .sha256 beside it, in a
-   * directory every user can read.
+   * start (its Java runtime's libjvm.so is empty). Returns the archive, with its .sha256 beside it,
+   * in a directory every user can read.
    */
   static Path variant(String version, boolean broken) {
     try {
@@ -74,11 +74,11 @@ final class Releases {
       Path top = work.resolve(name);
       Files.move(work.resolve("appbox-" + builtVersion() + "-linux-x86_64"), top);
       Path jar = top.resolve("lib/appbox-cli.jar");
+      withVersion(jar, version);
+      Commands.check(List.of("sh", top.resolve("libexec/appbox-aot").toString()));
       if (broken) {
-        Files.writeString(jar, "not a jar\n");
-      } else {
-        withVersion(jar, version);
-        Commands.check(List.of("sh", top.resolve("libexec/appbox-aot").toString()));
+        // A runtime that cannot start here, as one built for another system would be.
+        Files.write(top.resolve("runtime/lib/server/libjvm.so"), new byte[0]);
       }
       Commands.check(
           List.of(
