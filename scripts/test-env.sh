@@ -111,8 +111,8 @@ as_user() {
 # The test user's rootless Podman API service, with the user's own HOME: a service that appbox
 # starts itself (tested on its own) would keep the environment of the test that started it,
 # whose temporary HOME is gone when the test ends.
-if ! runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1; then
-  log "starting $TEST_USER's rootless Podman API service"
+rootless_ping() { runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1; }
+start_rootless_service() {
   pkill -u "$TEST_USER" -f "podman system service" 2>/dev/null || true
   rm -f "$RUNTIME_DIR/podman/podman.sock"
   # Podman 4.3 does not make the socket's directory; on a new user it would fail to bind.
@@ -121,11 +121,25 @@ if ! runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podm
   chown "$TEST_USER" /var/log/appbox-test-podman-rootless.log
   as_user sh -c 'nohup podman system service --time=0 "unix://$XDG_RUNTIME_DIR/podman/podman.sock" >>/var/log/appbox-test-podman-rootless.log 2>&1 &'
   for _ in $(seq 1 100); do
-    runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null 2>&1 && break
+    rootless_ping && return 0
     sleep 0.2
   done
-  runuser -u "$TEST_USER" -- curl -sf --unix-socket "$RUNTIME_DIR/podman/podman.sock" http://d/_ping >/dev/null ||
-    { log "the rootless podman service did not start"; tail -20 /var/log/appbox-test-podman-rootless.log >&2; exit 1; }
+  return 1
+}
+if ! rootless_ping; then
+  log "starting $TEST_USER's rootless Podman API service"
+  if ! start_rootless_service; then
+    # A runtime directory that outlived its processes (a machine restored from a snapshot) names a
+    # pause process that is gone: Podman then refuses to start until the pause process is reset.
+    log "resetting $TEST_USER's rootless Podman state (podman system migrate) and retrying"
+    tail -5 /var/log/appbox-test-podman-rootless.log >&2 || true
+    pkill -u "$TEST_USER" 2>/dev/null || true
+    sleep 0.5
+    rm -rf "$RUNTIME_DIR/libpod" "$RUNTIME_DIR/containers" "$RUNTIME_DIR/podman"
+    as_user podman system migrate >/dev/null 2>&1 || true
+    start_rootless_service ||
+      { log "the rootless podman service did not start"; tail -20 /var/log/appbox-test-podman-rootless.log >&2; exit 1; }
+  fi
 fi
 
 # The Debian base image, made once from the mirror (no registry is reachable here).
