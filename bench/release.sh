@@ -44,13 +44,17 @@ list_old=$(time_runs "old list" host_java --engine "$ENGINE_FLAG" list)
 list_new=$(time_runs "release list" release --engine "$ENGINE_FLAG" list)
 version_old=$(time_runs "old --version" host_java --version)
 version_new=$(time_runs "release --version" release --version)
+list_old_cpu=$(cpu_runs "old list" host_java --engine "$ENGINE_FLAG" list)
+list_new_cpu=$(cpu_runs "release list" release --engine "$ENGINE_FLAG" list)
 rss=$(peak_kb "$installed" --engine "$ENGINE_FLAG" list)
 runtime=$(release --version --json | sed -n 's/.*"runtime":"\([^"]*\)".*/\1/p')
 
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "engine: $ENGINE, $BOXES boxes ($RUNS runs each, medians); release runtime $runtime; old launcher: $(java -version 2>&1 | head -n1)"
 echo "$ENGINE_CLI ps -a:              ${ps} s"
 echo "list, old launcher:        ${list_old} s   $(ratio "$list_old" "$ps") x ps"
 echo "list, release:             ${list_new} s   $(ratio "$list_new" "$ps") x ps (target <= 1.5)   $(ratio "$list_new" "$list_old") x old (target <= 0.8)"
+echo "list CPU time, old:        ${list_old_cpu} s;  release: ${list_new_cpu} s   $(ratio "$list_new_cpu" "$list_old_cpu") x old"
 echo "--version, old launcher:   ${version_old} s"
 echo "--version, release:        ${version_new} s   $(ratio "$version_new" "$version_old") x old (target <= 0.8)"
 echo "list peak RSS, release:    $((rss / 1024)) MiB (target <= 64)"

@@ -18,7 +18,7 @@
 #                                             links into current/share, listed in appbox/installed
 # appbox's own data ($XDG_DATA_HOME/appbox/launchers, the export records) is never touched by an
 # install or a rollback: exports keep working across versions. A new version that does not start
-# (its `appbox --version` fails) is not switched to. This script removes only what it placed.
+# (its `appbox --version --json` fails) is not switched to. This script removes only what it placed.
 #
 # Run it from an unpacked release, or from a checkout after `mvn package`.
 set -eu
@@ -55,9 +55,11 @@ switch_link() { # TARGET LINK
 
 # The version a program directory runs, or nothing when it does not start. No JAVA_HOME reaches it:
 # the release must not need one.
+# `--version --json` starts the bundled runtime (plain `--version` is answered by the launcher).
 version_of() { # DIR
-  _v=$(env -u JAVA_HOME -u JDK_JAVA_OPTIONS -u JAVA_TOOL_OPTIONS "$1/bin/appbox" --version 2>/dev/null) || return 1
-  case $_v in "appbox "?*) printf '%s\n' "${_v#appbox }" ;; *) return 1 ;; esac
+  _v=$(env -u JAVA_HOME -u JDK_JAVA_OPTIONS -u JAVA_TOOL_OPTIONS "$1/bin/appbox" --version --json 2>/dev/null) || return 1
+  _v=$(printf '%s\n' "$_v" | sed -n 's/.*"version":"\([^"]*\)".*/\1/p')
+  [ -n "$_v" ] && printf '%s\n' "$_v"
 }
 
 # The files this installer links outside versions/, as paths under $data and under current/share.

@@ -48,6 +48,9 @@ if command -v strip >/dev/null 2>&1; then
 fi
 log "runtime: Java $release from $jdk, modules $modules"
 
+# The version the launcher prints without starting the runtime.
+printf '%s\n' "$version" > "$dist/lib/version"
+
 # 2. One time for every file: the last commit's, or a fixed one outside a git checkout.
 epoch=${SOURCE_DATE_EPOCH:-$(git -C "$dist" log -1 --format=%ct 2>/dev/null || echo 1767225600)}
 find "$dist" -exec touch -h -d "@$epoch" {} +

@@ -75,6 +75,8 @@ final class Releases {
       Files.move(work.resolve("appbox-" + builtVersion() + "-linux-x86_64"), top);
       Path jar = top.resolve("lib/appbox-cli.jar");
       withVersion(jar, version);
+      // The launcher prints lib/version for a plain --version: the build writes both.
+      Files.writeString(top.resolve("lib/version"), version + "\n");
       Commands.check(List.of("sh", top.resolve("libexec/appbox-aot").toString()));
       if (broken) {
         // A runtime that cannot start here, as one built for another system would be.
