@@ -322,7 +322,8 @@ class ManifestTest {
           s.appbox("apply", "-f", url, "--insecure", "--sha256", sha256(new byte[0]));
       assertThat(wrongPin.exitCode()).as(wrongPin.toString()).isEqualTo(2);
       assertThat(wrongPin.stderr()).contains("is not the one pinned").contains(pin);
-      assertThat(s.containerNames()).isEqualTo(before);
+      // The engine is shared with whatever else runs on the machine: look at the manifest's box.
+      assertThat(s.containerNames().contains(a)).isEqualTo(before.contains(a));
       assertThat(s.home().resolve(".local/bin/env-" + a)).doesNotExist();
 
       Map<String, Object> r =
