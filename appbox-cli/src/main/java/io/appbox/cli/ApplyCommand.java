@@ -74,11 +74,7 @@ final class ApplyCommand extends BaseCommand implements LongOperation {
         new ManifestSource.Trust(
             insecure || session.config().insecureManifests(), Optional.ofNullable(sha256));
     Manifest manifest = ManifestSource.load(file, System.in, home, trust);
-    Path lockFile =
-        session
-            .dirs()
-            .runtimeDir()
-            .resolve("appbox/locks/" + session.engine().info().id() + "-apply.lock");
+    Path lockFile = session.lockDir().resolve(session.engine().info().id() + "-apply.lock");
     Plan plan;
     List<Change> done;
     List<String> warnings;

@@ -5,6 +5,7 @@ import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.ExportService;
+import io.appbox.core.host.PrivateDirectory;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.pkg.PackageService;
 import io.appbox.core.profile.ProfileCatalog;
@@ -46,6 +47,7 @@ final class Session {
   private PackageService packages;
   private ExportService exportService;
   private UpgradeService upgrades;
+  private Optional<Path> runtimeDir;
 
   Session(Map<String, String> env, GlobalOptions options, Output output) {
     this.env = env;
@@ -143,8 +145,24 @@ final class Session {
     return exports;
   }
 
+  /**
+   * appbox's private runtime directory (process caches, locks): {@code $XDG_RUNTIME_DIR} or {@code
+   * ~/.cache/appbox/run} when nobody else can write it; empty when neither is the caller's.
+   */
+  Optional<Path> runtimeDir() {
+    if (runtimeDir == null) {
+      runtimeDir = PrivateDirectory.runtimeDir(env, host().user().home(), host().uid());
+    }
+    return runtimeDir;
+  }
+
+  /** Where locks go: the private runtime directory, else the one XDG names. */
+  Path lockDir() {
+    return runtimeDir().orElse(dirs().runtimeDir()).resolve("appbox/locks");
+  }
+
   BoxProcessCache processCache() {
-    return new BoxProcessCache(dirs().runtimeDir());
+    return new BoxProcessCache(runtimeDir(), host().uid());
   }
 
   NamespaceEntry namespaces() {
@@ -160,7 +178,7 @@ final class Session {
     if (boxes == null) {
       ContainerEngine e = engine();
       BoxProcessRunner runner =
-          new BoxProcessRunner(e.info(), namespaces(), processCache(), output::verbose);
+          new BoxProcessRunner(e.info(), namespaces(), processCache(), output::verbose, env);
       boxes =
           new BoxService(
               e,
@@ -177,7 +195,7 @@ final class Session {
 
   PackageService packages() {
     if (packages == null) {
-      packages = new PackageService(engine(), boxes(), dirs().runtimeDir().resolve("appbox/locks"));
+      packages = new PackageService(engine(), boxes(), lockDir());
     }
     return packages;
   }

@@ -263,7 +263,7 @@ public final class BoxService {
         SessionEnvironment.of(host.environment(), user, box.name(), boxHome, asRoot);
     Path cwd = host.workingDirectory();
     String workdir = cwd.startsWith(boxHome) ? cwd.toString() : boxHome.toString();
-    if (asRoot && !cwd.startsWith(boxHome)) {
+    if ((asRoot || user.isRoot()) && !cwd.startsWith(boxHome)) {
       workdir = "/root";
     }
     String engineUser = asRoot || user.isRoot() ? "root" : user.engineUser();

@@ -11,16 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running box's files, read through the engine's exec with fixed programs (find, head, test) and
- * the path as a plain argument, as the box's user.
+ * A running box's files, read through the engine's exec with fixed programs and the path as a plain
+ * argument, as the box's user. The programs are named by absolute path ({@code /bin/sh} and its
+ * built-in {@code test}, {@code /usr/bin/find}, {@code /usr/bin/head}), never looked up on the
+ * box's {@code PATH}, where {@code /usr/local/bin} comes first; and they run with no more than the
+ * box's own capabilities (NamespaceEntry), so a program the box's root replaced can do no more than
+ * that root.
  */
 public final class ExecBoxFiles implements BoxFiles {
   /** One find over the icon directories; the name is a find pattern argument, never code. */
   static final String FIND_ICONS =
       "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
-          + " [ -d \"$d\" ] && find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
+          + " [ -d \"$d\" ] && /usr/bin/find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
           + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\) 2>/dev/null;"
           + " done; exit 0";
+
+  /** The shell's built-in test: a regular file with the permission asked ($1) for the path ($2). */
+  static final String TEST = "[ -f \"$2\" ] && [ \"$1\" \"$2\" ]";
 
   private final ContainerEngine engine;
   private final ContainerState box;
@@ -40,7 +47,7 @@ public final class ExecBoxFiles implements BoxFiles {
 
   @Override
   public byte[] read(String path, int maxBytes) {
-    ExecResult r = exec(List.of("head", "-c", Integer.toString(maxBytes + 1), "--", path));
+    ExecResult r = exec(List.of("/usr/bin/head", "-c", Integer.toString(maxBytes + 1), "--", path));
     if (!r.ok()) {
       throw new AppboxException(
           ErrorCode.FAILED,
@@ -52,12 +59,12 @@ public final class ExecBoxFiles implements BoxFiles {
 
   @Override
   public boolean isExecutable(String path) {
-    return exec(List.of("test", "-f", path, "-a", "-x", path)).ok();
+    return exec(List.of("/bin/sh", "-c", TEST, "appbox-test", "-x", path)).ok();
   }
 
   @Override
   public boolean isReadableFile(String path) {
-    return exec(List.of("test", "-f", path, "-a", "-r", path)).ok();
+    return exec(List.of("/bin/sh", "-c", TEST, "appbox-test", "-r", path)).ok();
   }
 
   private ExecResult exec(List<String> argv) {

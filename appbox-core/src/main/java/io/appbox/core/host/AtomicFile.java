@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -17,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see the old content or the new, never a part: a temporary file in
- * the same directory, flushed to disk, then renamed over the target.
+ * the same directory, flushed to disk, then renamed over the target. No symbolic link is followed
+ * at the file's own name: the temporary file is made new (a link there fails), its mode is set on
+ * the file itself, and the rename replaces a link at the target rather than writing through it.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -31,7 +34,10 @@ public final class AtomicFile {
       try (FileChannel ch =
           FileChannel.open(
               temp,
-              Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW),
+              Set.of(
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.CREATE_NEW,
+                  LinkOption.NOFOLLOW_LINKS),
               PosixFilePermissions.asFileAttribute(perms))) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
@@ -40,7 +46,8 @@ public final class AtomicFile {
         ch.force(true);
       }
       // The umask may have narrowed the mode asked for at creation.
-      Files.setPosixFilePermissions(temp, perms);
+      Files.getFileAttributeView(temp, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setPermissions(perms);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * An exclusive lock between appbox processes, on a file that stays in place. The kernel drops the
- * lock when the process dies, so a crash never leaves a box locked.
+ * lock when the process dies, so a crash never leaves a box locked. A symbolic link at the lock's
+ * name is refused, never followed: the lock would otherwise make or open a file elsewhere.
  */
 public final class LockFile implements AutoCloseable {
   private final FileChannel channel;
@@ -25,9 +29,15 @@ public final class LockFile implements AutoCloseable {
   /** Takes the lock, calling {@code onWait} once if another process holds it, then waiting. */
   public static LockFile acquire(Path file, Runnable onWait) {
     try {
-      Files.createDirectories(file.getParent());
+      Files.createDirectories(
+          file.getParent(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              file,
+              Set.of(
+                  StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
         FileLock lock = channel.tryLock();
         if (lock == null) {

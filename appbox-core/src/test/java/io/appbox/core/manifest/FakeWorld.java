@@ -357,10 +357,11 @@ final class FakeWorld {
           return ok("");
       }
     }
-    if (argv.get(0).equals("test")) {
-      return ExecResult.of(owner(installed, argv.get(2)).isEmpty() ? 1 : 0, "", "");
+    // The file tests of exports: /bin/sh -c TEST appbox-test -x PATH.
+    if (argv.size() == 6 && argv.get(3).equals("appbox-test")) {
+      return ExecResult.of(owner(installed, argv.get(5)).isEmpty() ? 1 : 0, "", "");
     }
-    if (argv.get(0).equals("head")) {
+    if (argv.get(0).equals("/usr/bin/head")) {
       return ok("[Desktop Entry]\nType=Application\nName=X\nExec=x\n");
     }
     // An init command: `false` fails, anything else succeeds.

@@ -1,63 +1,104 @@
 package io.appbox.runtime.attach;
 
+import io.appbox.core.BoxName;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.host.AtomicFile;
+import io.appbox.core.host.PrivateDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where appbox remembers a running box's first process, so that {@code appbox run}, {@code appbox
  * enter} and exported launchers enter the box without asking the engine: {@code
- * $XDG_RUNTIME_DIR/appbox/boxes/ENGINE/BOX}, one line {@code PID MNT HOME USERNS BOX} (see the
- * libexec/appbox-enter script, which reads it).
+ * RUNTIME/appbox/boxes/ENGINE/BOX}, one line {@code PID MNT HOME USERNS BOX ID START BOOT} (see the
+ * libexec/appbox-enter script, which reads it and checks every field before it trusts it).
+ *
+ * <p>RUNTIME is the caller's private runtime directory ({@link PrivateDirectory#runtimeDir}); with
+ * none, nothing is remembered and commands go through the engine.
  */
 public final class BoxProcessCache {
-  private final Path dir;
+  private static final Pattern CONTAINER_ID = Pattern.compile("[0-9a-f]{64}");
 
-  public BoxProcessCache(Path runtimeDir) {
-    this.dir = runtimeDir.resolve("appbox").resolve("boxes");
+  private final Optional<Path> runtimeDir;
+  private final int uid;
+
+  public BoxProcessCache(Optional<Path> runtimeDir, int uid) {
+    this.runtimeDir = runtimeDir;
+    this.uid = uid;
   }
 
-  public Path file(String engineId, ContainerState box) {
-    return dir.resolve(engineId).resolve(box.name().value());
+  /** The cache file of a box, or empty when there is no private runtime directory. */
+  public Optional<Path> file(String engineId, BoxName box) {
+    return runtimeDir.map(d -> d.resolve("appbox/boxes").resolve(engineId).resolve(box.value()));
   }
 
   /** Records the running box's process; returns the cache file, or empty when it cannot. */
   public Optional<Path> remember(String engineId, ContainerState box, boolean userns) {
     Optional<String> mnt = mountNamespace(box.pid());
-    if (mnt.isEmpty()) {
+    Optional<String> start = startTime(box.pid());
+    Optional<String> boot = bootId();
+    String home = box.labels().getOrDefault(BoxLabels.HOME, "");
+    if (runtimeDir.isEmpty()
+        || mnt.isEmpty()
+        || start.isEmpty()
+        || boot.isEmpty()
+        || !CONTAINER_ID.matcher(box.id()).matches()
+        || home.isEmpty()
+        || home.chars().anyMatch(c -> c <= ' ')) {
       return Optional.empty();
     }
+    String line =
+        String.join(
+                " ",
+                Long.toString(box.pid()),
+                mnt.get(),
+                home,
+                userns ? "1" : "0",
+                box.name().value(),
+                box.id(),
+                start.get(),
+                boot.get())
+            + "\n";
     try {
-      String home = box.labels().getOrDefault(BoxLabels.HOME, "");
-      if (home.isEmpty() || home.chars().anyMatch(c -> c <= ' ')) {
-        return Optional.empty();
-      }
-      String line =
-          box.pid()
-              + " "
-              + mnt.get()
-              + " "
-              + home
-              + " "
-              + (userns ? 1 : 0)
-              + " "
-              + box.name()
-              + "\n";
-      Path file = file(engineId, box);
-      if (Files.isRegularFile(file)
+      Path dir =
+          PrivateDirectory.ensure(runtimeDir.get(), uid, List.of("appbox", "boxes", engineId));
+      Path file = dir.resolve(box.name().value());
+      if (PrivateDirectory.isPrivateFile(file, uid)
           && Files.readString(file, StandardCharsets.UTF_8).equals(line)) {
         return Optional.of(file);
       }
       AtomicFile.write(file, line.getBytes(StandardCharsets.UTF_8), "rw-------");
       return Optional.of(file);
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Forgets a box's process: it stopped, or the name is another container's now. */
+  public void forget(String engineId, BoxName box) {
+    if (runtimeDir.isEmpty()) {
+      return;
+    }
+    PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", "boxes", engineId))
+        .ifPresent(
+            dir -> {
+              try {
+                // Removes a link itself, never what it points at.
+                Path file = dir.resolve(box.value());
+                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                  Files.delete(file);
+                }
+              } catch (IOException e) {
+                // the launcher's checks reject it anyway
+              }
+            });
   }
 
   /**
@@ -69,6 +110,31 @@ public final class BoxProcessCache {
       return Optional.of(
           Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString());
     } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * When a process started, in clock ticks since boot (field 22 of {@code /proc/PID/stat}): with
+   * the PID and the boot, it names one process, where a PID alone is reused.
+   */
+  static Optional<String> startTime(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // The command name (field 2) is in parentheses and may hold spaces and parentheses.
+      String[] rest = stat.substring(stat.lastIndexOf(") ") + 2).trim().split(" ");
+      String start = rest[19];
+      return start.chars().allMatch(Character::isDigit) ? Optional.of(start) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<String> bootId() {
+    try {
+      String id = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+      return id.matches("[0-9a-f-]+") ? Optional.of(id) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }

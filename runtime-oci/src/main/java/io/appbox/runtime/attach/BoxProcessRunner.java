@@ -7,7 +7,6 @@ import io.appbox.core.engine.AttachedRunner;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,20 +21,28 @@ public final class BoxProcessRunner implements AttachedRunner {
   private final NamespaceEntry namespaces;
   private final BoxProcessCache cache;
   private final Consumer<String> verbose;
+  private final Map<String, String> hostEnv;
 
   public BoxProcessRunner(
       EngineInfo engine,
       NamespaceEntry namespaces,
       BoxProcessCache cache,
-      Consumer<String> verbose) {
+      Consumer<String> verbose,
+      Map<String, String> hostEnv) {
     this.engine = engine;
     this.namespaces = namespaces;
     this.cache = cache;
     this.verbose = verbose;
+    this.hostEnv = Map.copyOf(hostEnv);
   }
 
   @Override
   public int run(ContainerState box, AttachedCommand command) {
+    return ChildProcess.waitFor(ChildProcess.start(processFor(box, command).inheritIO()));
+  }
+
+  /** The program that runs the command: the enter script, or the engine's program. */
+  ProcessBuilder processFor(ContainerState box, AttachedCommand command) {
     Optional<String> closed = namespaces.unavailable(box);
     Optional<Path> cacheFile =
         closed.isEmpty() ? cache.remember(engine.id(), box, engine.rootless()) : Optional.empty();
@@ -47,7 +54,7 @@ public final class BoxProcessRunner implements AttachedRunner {
     if (closed.isEmpty()) {
       // The script takes the session from the host environment, as the launchers do.
       argv = namespaces.argv(cacheFile.get(), command);
-      env = System.getenv();
+      env = hostEnv;
     } else {
       verbose.accept("entering through the engine's exec: " + closed.get());
       if (engine.cli().isEmpty()) {
@@ -62,13 +69,14 @@ public final class BoxProcessRunner implements AttachedRunner {
                 + " program is not installed.",
             "Install the " + engine.kind().id() + " command-line program.");
       }
-      argv = EngineCliExec.argv(engine.cli().get(), box, command);
-      env = new HashMap<>(System.getenv());
-      EngineCliExec.target(engine, env);
+      EngineCliExec.Invocation exec =
+          EngineCliExec.of(engine, engine.cli().get(), box, command, hostEnv);
+      argv = exec.argv();
+      env = exec.environment();
     }
-    ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+    ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().clear();
     pb.environment().putAll(env);
-    return ChildProcess.waitFor(ChildProcess.start(pb));
+    return pb;
   }
 }

@@ -14,6 +14,10 @@ import java.util.Optional;
  * exec would, without the round trips through the engine. Open to the box's owner: root for a
  * rootful engine, the user for rootless Podman (the box's user namespace is the user's own).
  *
+ * <p>On a rootful engine the command gets the box's capability bounding set, applied by the host's
+ * {@code setpriv} and {@code chroot} after joining, which needs {@code CAP_SYS_CHROOT} in that set;
+ * without them the engine's exec runs the command.
+ *
  * <p>The entering itself is the {@code libexec/appbox-enter} script, which {@code appbox run}
  * without a JVM and every exported launcher use too, so that all three enter a box the same way.
  */
@@ -53,12 +57,31 @@ public final class NamespaceEntry {
     if (BoxProcessCache.mountNamespace(box.pid()).isEmpty()) {
       return Optional.of("cannot open the namespaces of process " + box.pid());
     }
+    if (!engine.rootless()) {
+      if (hostProgram("setpriv").isEmpty() || hostProgram("chroot").isEmpty()) {
+        return Optional.of("setpriv or chroot is not installed");
+      }
+      if (!BoxCapabilities.canChroot(box.pid())) {
+        return Optional.of("the box's capabilities do not include CAP_SYS_CHROOT");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A host program where appbox-enter looks for it, never on the caller's PATH. */
+  static Optional<Path> hostProgram(String name) {
+    for (String dir : new String[] {"/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/"}) {
+      Path p = Path.of(dir + name);
+      if (java.nio.file.Files.isExecutable(p)) {
+        return Optional.of(p);
+      }
+    }
     return Optional.empty();
   }
 
   /** The command line that runs {@code command} in the box, given its process cache file. */
   public List<String> argv(Path cacheFile, AttachedCommand command) {
-    boolean root = command.user().equals("root") && uid != 0;
+    boolean root = command.user().equals("root");
     List<String> argv = new ArrayList<>();
     argv.add("/bin/sh");
     argv.add(enterScript.orElseThrow().toString());

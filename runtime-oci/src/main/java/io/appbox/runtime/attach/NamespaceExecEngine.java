@@ -191,11 +191,28 @@ public final class NamespaceExecEngine implements ContainerEngine {
     }
   }
 
-  // What changes a box forgets what this process knew of it.
+  // What changes a box forgets what this process knew of it. What stops it, removes it or gives
+  // its name to another container also forgets its process cache and ends the processes that
+  // entered its namespaces, which the engine does not see.
 
   private void forget(BoxName name) {
     entered.remove(name.value());
     inspected.remove(name.value());
+  }
+
+  /** The mount namespace of the box's running process, before the engine ends it. */
+  private Optional<String> namespaceOf(BoxName name) {
+    if (!namespaces.allowed()) {
+      return Optional.empty();
+    }
+    return inspect(name)
+        .filter(ContainerState::running)
+        .flatMap(box -> BoxProcessCache.mountNamespace(box.pid()));
+  }
+
+  private void ended(BoxName name, Optional<String> mnt, int graceSeconds) {
+    cache.forget(engine.info().id(), name);
+    mnt.ifPresent(m -> BoxProcesses.endAll(m, graceSeconds * 1000L));
   }
 
   @Override
@@ -221,20 +238,26 @@ public final class NamespaceExecEngine implements ContainerEngine {
 
   @Override
   public void stop(BoxName name, int timeoutSeconds) {
+    Optional<String> mnt = namespaceOf(name);
     forget(name);
     engine.stop(name, timeoutSeconds);
+    ended(name, mnt, timeoutSeconds);
   }
 
   @Override
   public void remove(BoxName name, boolean force) {
+    Optional<String> mnt = namespaceOf(name);
     forget(name);
     engine.remove(name, force);
+    ended(name, mnt, 10);
   }
 
   @Override
   public void removeKeepingVolumes(BoxName name) {
+    Optional<String> mnt = namespaceOf(name);
     forget(name);
     engine.removeKeepingVolumes(name);
+    ended(name, mnt, 10);
   }
 
   @Override
@@ -242,6 +265,8 @@ public final class NamespaceExecEngine implements ContainerEngine {
     forget(from);
     forget(to);
     engine.rename(from, to);
+    cache.forget(engine.info().id(), from);
+    cache.forget(engine.info().id(), to);
   }
 
   @Override

@@ -52,14 +52,16 @@ public final class BoxLaunchers implements Launchers {
         engine.kind() == EngineKind.DOCKER
             ? "DOCKER_HOST=" + sh("unix://" + engine.endpoint()) + "\nexport DOCKER_HOST"
             : "unset CONTAINER_HOST";
+    // Without a private runtime directory there is no cache to trust: the engine it is.
+    java.util.Optional<Path> cacheFile = cache.file(engine.id(), box.name());
     String script =
         TEMPLATE
             .replace("@BOX_COMMENT@", box.name().value())
             .replace("@ENGINE_ID@", engine.id())
             .replace("@BOX@", sh(box.name().value()))
-            .replace("@CACHE@", sh(cache.file(engine.id(), box).toString()))
+            .replace("@CACHE@", sh(cacheFile.map(Path::toString).orElse("")))
             .replace("@CLI@", sh(cli.toString()))
-            .replace("@FAST@", namespaces.allowed() ? "1" : "0")
+            .replace("@FAST@", namespaces.allowed() && cacheFile.isPresent() ? "1" : "0")
             .replace("@USERNS@", engine.rootless() ? "1" : "0")
             .replace("@USER@", sh(BoxLabels.engineUser(box.labels())))
             .replace("@HOME@", sh(box.labels().getOrDefault(BoxLabels.HOME, "/")))

@@ -15,26 +15,32 @@ home=@HOME@
 [ "$fast" = 1 ] && appbox_enter "$cache" 0 "$@"
 
 # Otherwise ask the engine, starting the box when it is stopped.
-state=$("$cli" inspect --format '{{.State.Running}} {{.State.Pid}}' "$box" 2>/dev/null) || {
+format='{{.State.Running}} {{.State.Pid}} {{.Id}}'
+state=$("$cli" inspect --format "$format" "$box" 2>/dev/null) || {
   printf 'appbox: box %s is gone; remove what was exported from it with: appbox doctor --fix\n' "$box" >&2
   exit 125
 }
 if [ "${state%% *}" != true ]; then
   "$cli" start "$box" >/dev/null || exit 125
-  state=$("$cli" inspect --format '{{.State.Running}} {{.State.Pid}}' "$box") || exit 125
+  state=$("$cli" inspect --format "$format" "$box") || exit 125
 fi
-pid=${state#* }
-if [ "$fast" = 1 ] && mnt=$(readlink "/proc/$pid/ns/mnt" 2>/dev/null); then
-  mkdir -p "${cache%/*}" &&
-    printf '%s %s %s %s %s\n' "$pid" "$mnt" "$home" "$userns" "$box" > "$cache.$$" &&
-    mv -f "$cache.$$" "$cache"
+state=${state#* }
+pid=${state%% *} id=${state#* }
+if [ "$fast" = 1 ] && appbox_remember "$cache" "$pid" "$home" "$userns" "$box" "$id"; then
   appbox_enter "$cache" 0 "$@"
 fi
+# The engine's exec: the session's variables by name, their values in its environment, never on
+# its command line, by the same rule as the fast path (appbox_session_env).
 case $PWD in "$home" | "$home"/*) wd=$PWD ;; *) wd=$home ;; esac
 tty=
 [ -t 0 ] && [ -t 1 ] && tty=--tty
+appbox_split_env
+set -- "$box" "$@"
+while IFS= read -r name; do
+  [ -z "$name" ] || set -- --env "$name" "$@"
+done <<NAMES
+$_ab_keep
+NAMES
 exec "$cli" exec --interactive $tty --user "$user" --workdir "$wd" \
-  --env HOME="$home" --env APPBOX_BOX="$box" --env container=appbox \
-  --env DISPLAY --env WAYLAND_DISPLAY --env XDG_RUNTIME_DIR --env DBUS_SESSION_BUS_ADDRESS \
-  --env XAUTHORITY --env PULSE_SERVER --env LANG --env LC_ALL --env TERM \
-  "$box" "$@"
+  --env HOME="$home" --env PATH="$_ab_box_path" --env APPBOX_BOX="$box" --env container=appbox \
+  "$@"

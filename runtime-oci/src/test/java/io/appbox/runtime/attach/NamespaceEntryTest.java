@@ -71,11 +71,22 @@ class NamespaceEntryTest {
   }
 
   @Test
-  void theEngineCliFallbackPassesArgumentsUntouched() {
+  void theEngineCliFallbackPassesArgumentsUntouchedAndValuesByName() {
     AttachedCommand tty =
         new AttachedCommand(
-            List.of("sh", "-c", "echo $1", "x y"), "1000:1000", Map.of("A", "1"), "/w", true);
-    assertThat(EngineCliExec.argv(Path.of("/usr/bin/docker"), box, tty))
+            List.of("sh", "-c", "echo $1", "x y"),
+            "1000:1000",
+            Map.of("A", "1", "HOME", "/home/ann"),
+            "/w",
+            true);
+    EngineCliExec.Invocation exec =
+        EngineCliExec.of(
+            engine(EngineKind.DOCKER, false),
+            Path.of("/usr/bin/docker"),
+            box,
+            tty,
+            Map.of("HOME", "/root", "PATH", "/usr/bin"));
+    assertThat(exec.argv())
         .containsExactly(
             "/usr/bin/docker",
             "exec",
@@ -86,11 +97,19 @@ class NamespaceEntryTest {
             "--workdir",
             "/w",
             "--env",
-            "A=1",
+            "A",
+            "--env",
+            "HOME=/home/ann",
             "dev",
             "sh",
             "-c",
             "echo $1",
             "x y");
+    // The program keeps its own HOME and PATH; the session's values are in its environment.
+    assertThat(exec.environment())
+        .containsEntry("A", "1")
+        .containsEntry("HOME", "/root")
+        .containsEntry("PATH", "/usr/bin")
+        .containsEntry("DOCKER_HOST", "unix:///s");
   }
 }

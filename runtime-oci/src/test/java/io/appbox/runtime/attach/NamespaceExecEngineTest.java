@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NamespaceExecEngineTest {
   private static final BoxName DEV = BoxName.of("dev");
   private static final int UID = 1000;
+  private static final String ID =
+      "c3bf523789dfed4b5024968af4a72eff059500499fbf8c60eda4552c7e66c4ed";
 
   @TempDir Path dir;
   private Recording engine;
@@ -48,7 +50,7 @@ class NamespaceExecEngineTest {
     ContainerState box =
         new ContainerState(
             DEV,
-            "id",
+            ID,
             "img",
             true,
             "running",
@@ -58,7 +60,12 @@ class NamespaceExecEngineTest {
     NamespaceEntry entry =
         new NamespaceEntry(
             engine.info(), UID, Optional.of(Path.of("/usr/bin/nsenter")), Optional.of(script));
-    fast = new NamespaceExecEngine(engine, entry, new BoxProcessCache(dir), UID);
+    fast =
+        new NamespaceExecEngine(
+            engine,
+            entry,
+            new BoxProcessCache(Optional.of(dir), (Integer) Files.getAttribute(dir, "unix:uid")),
+            UID);
   }
 
   @Test
