@@ -14,7 +14,6 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.OutputListener;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which commands take the namespace path and what comes back from it. The enter script here runs
@@ -35,26 +37,26 @@ import org.junit.jupiter.api.io.TempDir;
 class NamespaceExecEngineTest {
   private static final BoxName DEV = BoxName.of("dev");
   private static final int UID = 1000;
-  private static final String ID =
-      "c3bf523789dfed4b5024968af4a72eff059500499fbf8c60eda4552c7e66c4ed";
 
   @TempDir Path dir;
+  private FakeBox fakeBox;
   private Recording engine;
   private NamespaceExecEngine fast;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() throws Exception {
     Path script = dir.resolve("appbox-enter");
     Files.writeString(script, "shift 2\nexec \"$@\"\n");
-    // A live process whose mount namespace can be read: this one.
+    // A live process in a mount namespace of its own, as a box's is.
+    fakeBox = FakeBox.start(dir, null);
     ContainerState box =
         new ContainerState(
             DEV,
-            ID,
+            fakeBox.id,
             "img",
             true,
             "running",
-            ProcessHandle.current().pid(),
+            fakeBox.pid(),
             Map.of(BoxLabels.HOME, "/home/ann"));
     engine = new Recording(box);
     NamespaceEntry entry =
@@ -66,6 +68,53 @@ class NamespaceExecEngineTest {
             entry,
             new BoxProcessCache(Optional.of(dir), (Integer) Files.getAttribute(dir, "unix:uid")),
             UID);
+  }
+
+  @AfterEach
+  void stopBox() {
+    fakeBox.close();
+  }
+
+  private Path cacheFile() {
+    return dir.resolve("appbox/boxes/podman-rootless/dev");
+  }
+
+  private void runOne() {
+    fast.exec(DEV, new ExecRequest(List.of("true"), "root", Map.of(), "/"), OutputListener.NONE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stop", "rm", "a restore's removal", "a restore's rename"})
+  void whatStopsRemovesOrRenamesTheBoxForgetsItsProcessCache(String change) {
+    runOne();
+    assertThat(cacheFile()).exists();
+    switch (change) {
+      case "stop" -> fast.stop(DEV, 1);
+      case "rm" -> fast.remove(DEV, true);
+      case "a restore's removal" -> fast.removeKeepingVolumes(DEV);
+      default -> fast.rename(DEV, BoxName.of("appbox-restore-1234"));
+    }
+    assertThat(cacheFile()).as("after " + change).doesNotExist();
+  }
+
+  @Test
+  void stoppingTheBoxEndsWhatEnteredItsNamespaces() throws Exception {
+    Process entered =
+        new ProcessBuilder(
+                "nsenter",
+                "--target",
+                Long.toString(fakeBox.pid()),
+                "--mount",
+                "--",
+                "sleep",
+                "604")
+            .start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (BoxProcesses.in(fakeBox.mountNamespace()).size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    fast.stop(DEV, 1);
+    assertThat(entered.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -159,6 +208,9 @@ class NamespaceExecEngineTest {
     public void remove(BoxName name, boolean force) {}
 
     @Override
+    public void removeKeepingVolumes(BoxName name) {}
+
+    @Override
     public List<ContainerState> list() {
       throw new UnsupportedOperationException();
     }
@@ -174,9 +226,7 @@ class NamespaceExecEngineTest {
     }
 
     @Override
-    public void stop(BoxName name, int timeoutSeconds) {
-      throw new UnsupportedOperationException();
-    }
+    public void stop(BoxName name, int timeoutSeconds) {}
 
     @Override
     public ContainerSpec specOf(BoxName name) {
@@ -184,9 +234,7 @@ class NamespaceExecEngineTest {
     }
 
     @Override
-    public void rename(BoxName from, BoxName to) {
-      throw new UnsupportedOperationException();
-    }
+    public void rename(BoxName from, BoxName to) {}
 
     @Override
     public void commit(BoxName name, ImageRef tag, Map<String, String> labels) {
