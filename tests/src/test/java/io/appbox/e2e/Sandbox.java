@@ -167,7 +167,14 @@ final class Sandbox implements AutoCloseable {
     argv.add(TestEnvironment.appbox().toString());
     argv.addAll(engineFlag());
     argv.addAll(Arrays.asList(args));
+    return startProgram(out, err, Map.of(), argv);
+  }
+
+  /** Starts a host program as this sandbox's user, with its environment, and returns at once. */
+  Process startProgram(Path out, Path err, Map<String, String> extraEnv, List<String> argv) {
     Map<String, String> all = new LinkedHashMap<>(env);
+    all.putAll(extraEnv);
+    all.values().removeIf(v -> v == null);
     List<String> full =
         new ArrayList<>(
             List.of("sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "cd", home.toString()));
