@@ -50,6 +50,9 @@ class BoxLifetimeTest {
               .isEmpty();
         } finally {
           launched.destroyForcibly();
+          // What a failing run leaves is this test's own sleep.
+          HostProcesses.matching(theSleep)
+              .forEach(r -> ProcessHandle.of(r.pid()).ifPresent(ProcessHandle::destroyForcibly));
         }
         if (end.equals("stop")) {
           assertThat(s.appbox("start", box).exitCode()).isZero();

@@ -58,8 +58,22 @@ class HostileInputTest {
   private static final String HEAD = "[Desktop Entry]\nType=Application\n";
   private static final String OK_HEAD = "HTTP/1.1 200 OK\r\n";
 
+  /** A process cache put where appbox keeps the table's box's, and what it holds. */
+  record CacheRow(String what, CacheFile file) {
+    @Override
+    public String toString() {
+      return "cache file: " + what;
+    }
+  }
+
+  interface CacheFile {
+    /** Puts the hostile cache at {@code cache}, given the other box's true cache line. */
+    void put(Path cache, String otherLine) throws IOException;
+  }
+
   private Sandbox s;
   private String box;
+  private String other;
   private HttpServer web;
   private String base;
 
@@ -68,6 +82,9 @@ class HostileInputTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.boxNamed("e2e-hostile-" + Long.toString(System.nanoTime() & 0xffffff, 36));
     CommandResult created = s.appbox("create", box);
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    other = s.boxNamed(box + "-other");
+    created = s.appbox("create", other);
     assertThat(created.exitCode()).as(created.toString()).isZero();
     s.write(".bashrc", "# the user's own\n");
     s.write(".local/share/applications/mine.desktop", HEAD + "Name=Mine\nExec=mine\n");
@@ -551,6 +568,76 @@ class HostileInputTest {
             "--manifest",
             base + "/boxes.yaml"));
     return rows.stream();
+  }
+
+  Stream<CacheRow> cacheRows() {
+    String id = s.engineCli("inspect", "--format", "{{.Id}}", box).stdout().strip();
+    return Stream.of(
+        new CacheRow(
+            "another user's, naming the other box",
+            (cache, line) -> {
+              Files.writeString(cache, line.replace(" " + other + " ", " " + box + " "));
+              Files.setAttribute(cache, "unix:uid", 65534);
+            }),
+        new CacheRow(
+            "a symbolic link to the other box's",
+            (cache, line) -> Files.createSymbolicLink(cache, cache.resolveSibling(other))),
+        new CacheRow(
+            "stale: the process and namespace it names are another container's now",
+            (cache, line) -> {
+              List<String> f = new ArrayList<>(List.of(line.strip().split(" ")));
+              f.set(4, box);
+              f.set(5, id);
+              userFile(cache, String.join(" ", f) + "\n");
+            }),
+        new CacheRow(
+            "of the old format, naming the other box",
+            (cache, line) ->
+                userFile(
+                    cache,
+                    String.join(" ", List.of(line.strip().split(" ")).subList(0, 4))
+                        + " "
+                        + box
+                        + "\n")),
+        new CacheRow(
+            "naming a process that is gone",
+            (cache, line) -> {
+              List<String> f = new ArrayList<>(List.of(line.strip().split(" ")));
+              f.set(0, "999999");
+              userFile(cache, String.join(" ", f) + "\n");
+            }),
+        new CacheRow(
+            "shell code instead of a line",
+            (cache, line) ->
+                userFile(cache, "$(touch ~/pwned) `touch ~/pwned` x 1 " + box + "\n")));
+  }
+
+  private void userFile(Path file, String content) throws IOException {
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    Files.setAttribute(file, "unix:uid", TestEnvironment.testUid());
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @ParameterizedTest(name = "{index} {0}")
+  @MethodSource("cacheRows")
+  void aHostileCacheIsNeverEnteredAndTheCommandRunsInItsOwnBox(CacheRow row) throws Exception {
+    new BoxFixture(s, box).write("/etc/appbox-e2e-tag", "the table's box\n", "644");
+    new BoxFixture(s, other).write("/etc/appbox-e2e-tag", "the other box\n", "644");
+    Path boxes = Path.of(TestEnvironment.runtimeDir(), "appbox/boxes/podman-rootless");
+    String otherLine = Files.readString(boxes.resolve(other));
+    Path cache = boxes.resolve(box);
+    Files.deleteIfExists(cache);
+    row.file().put(cache, otherLine);
+    Map<String, String> homeBefore = home();
+    List<String> containersBefore = containers();
+
+    CommandResult r = s.appbox("run", box, "--", "cat", "/etc/appbox-e2e-tag");
+
+    assertThat(r.exitCode()).as(row + ": " + r).isZero();
+    assertThat(r.stdout()).as(row + ": " + r).isEqualTo("the table's box\n");
+    assertThat(r.stderr()).as(row + ": " + r).doesNotContain("error");
+    assertUnchangedOutsideAppbox(homeBefore, containersBefore, row.toString());
   }
 
   Stream<EngineRow> engineRows() {
