@@ -585,9 +585,13 @@ class HostileInputTest {
         new CacheRow(
             "stale: the process and namespace it names are another container's now",
             (cache, line) -> {
-              List<String> f = new ArrayList<>(List.of(line.strip().split(" ")));
-              f.set(4, box);
-              f.set(5, id);
+              // The other box's process, as it is now; only the container named is this box's.
+              List<String> f = new ArrayList<>(List.of(line.strip().split(" ")).subList(0, 4));
+              String stat = Files.readString(Path.of("/proc", f.get(0), "stat"));
+              f.add(box);
+              f.add(id);
+              f.add(stat.substring(stat.lastIndexOf(") ") + 2).split(" ")[19]);
+              f.add(Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip());
               userFile(cache, String.join(" ", f) + "\n");
             }),
         new CacheRow(
