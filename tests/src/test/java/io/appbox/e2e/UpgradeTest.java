@@ -91,8 +91,37 @@ class UpgradeTest {
       assertThat(s.appbox("install", "--box", box, "--no-export", "tree").exitCode()).isZero();
       assertThat(packages(s, box)).containsKey("tree");
 
-      CommandResult rollback = s.appbox("rollback", box);
-      assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+      // A command that entered the box the fast way, and the box's process cache.
+      assertThat(
+              s.appbox("export", "--box", box, "--bin", "/usr/bin/sleep", "--as", "sleep-e2e")
+                  .exitCode())
+          .isZero();
+      String seconds = "4245." + System.nanoTime() % 100000;
+      java.util.function.Predicate<List<String>> theSleep =
+          argv -> argv.size() == 2 && argv.get(0).endsWith("sleep") && argv.get(1).equals(seconds);
+      Process sleeping =
+          s.startProgram(
+              s.home().resolve("sleep.out"),
+              s.home().resolve("sleep.err"),
+              Map.of(),
+              List.of(s.home() + "/.local/bin/sleep-e2e", seconds));
+      Path cache = Path.of(TestEnvironment.runtimeDir(), "appbox/boxes/podman-rootless", box);
+      String before = s.engineCli("inspect", "--format", "{{.Id}}", box).stdout().strip();
+      try {
+        assertThat(HostProcesses.await(theSleep, 60)).isNotEmpty();
+        assertThat(Files.readString(cache)).contains(" " + before + " ");
+
+        CommandResult rollback = s.appbox("rollback", box);
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(HostProcesses.matching(theSleep)).as("what ran in the old box").isEmpty();
+        assertThat(!Files.exists(cache) || !Files.readString(cache).contains(" " + before + " "))
+            .as("no cache names the container rolled back from")
+            .isTrue();
+      } finally {
+        sleeping.destroyForcibly();
+        HostProcesses.matching(theSleep)
+            .forEach(r -> ProcessHandle.of(r.pid()).ifPresent(ProcessHandle::destroyForcibly));
+      }
       assertThat(packages(s, box)).isEqualTo(atSnapshot);
       assertThat(s.host(s.home() + "/.local/bin/hello-e2e").stdout()).isEqualTo("Hello, world!\n");
       CommandResult list = s.appbox("list");
