@@ -126,7 +126,7 @@ class UpgradeTest {
       assertThat(s.host(s.home() + "/.local/bin/hello-e2e").stdout()).isEqualTo("Hello, world!\n");
       CommandResult list = s.appbox("list");
       assertThat(list.stdout())
-          .containsPattern(box + "\\s+debian\\s+docker.io/library/debian:bookworm\\s+running\\s+1");
+          .containsPattern(box + "\\s+debian\\s+docker.io/library/debian:bookworm\\s+running\\s+2");
 
       CommandResult missing = s.appbox("rollback", box, "--to", "no-such-snapshot");
       assertThat(missing.exitCode()).isEqualTo(3);
