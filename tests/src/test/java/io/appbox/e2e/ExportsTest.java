@@ -349,7 +349,7 @@ class ExportsTest {
           for (Path launcher : names.toList()) {
             assertThat(Files.readString(launcher))
                 .as("launcher complete")
-                .endsWith("\"$box\" \"$@\"\n");
+                .endsWith("--env container=appbox \\\n  \"$@\"\n");
           }
         } catch (java.nio.file.NoSuchFileException notYet) {
           // killed before the launcher was written

@@ -263,11 +263,11 @@ public final class BoxService {
         SessionEnvironment.of(host.environment(), user, box.name(), boxHome, asRoot);
     Path cwd = host.workingDirectory();
     String workdir = cwd.startsWith(boxHome) ? cwd.toString() : boxHome.toString();
-    if ((asRoot || user.isRoot()) && !cwd.startsWith(boxHome)) {
+    if (asRoot && !cwd.startsWith(boxHome)) {
       workdir = "/root";
     }
     String engineUser = asRoot || user.isRoot() ? "root" : user.engineUser();
-    return new AttachedCommand(argv, engineUser, env, workdir, terminal);
+    return new AttachedCommand(argv, engineUser, env, workdir, terminal, asRoot);
   }
 
   private static String readResource(String name) {

@@ -68,9 +68,9 @@ public final class SessionEnvironment {
   }
 
   /**
-   * The environment of a command run as the user, or as root ({@code asRoot}, and always for root
-   * itself): HOME, USER and LOGNAME are root's then; the user's HOME is the box's home and their
-   * USER and LOGNAME pass through as the session has them.
+   * The environment of a command run as the user, or as root ({@code asRoot}, {@code run --root}):
+   * HOME, USER and LOGNAME are root's then; otherwise HOME is the box's home and USER and LOGNAME
+   * pass through as the session has them.
    */
   public static Map<String, String> of(
       Map<String, String> hostEnv, HostUser user, BoxName box, Path boxHome, boolean asRoot) {
@@ -84,7 +84,7 @@ public final class SessionEnvironment {
     env.put("PATH", BOX_PATH);
     env.put("APPBOX_BOX", box.value());
     env.put("container", "appbox");
-    if (asRoot || user.isRoot()) {
+    if (asRoot) {
       env.put("HOME", "/root");
       env.put("USER", "root");
       env.put("LOGNAME", "root");

@@ -17,7 +17,8 @@ public record AttachedCommand(
     String user,
     Map<String, String> environment,
     String workdir,
-    boolean terminal) {
+    boolean terminal,
+    boolean asRoot) {
   public AttachedCommand {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);

@@ -56,11 +56,15 @@ class SessionEnvironmentTest {
   }
 
   @Test
-  void rootIsRootInTheBoxWithOrWithoutAsking() {
+  void withoutRootTheHomeIsTheBoxsAndTheNamesAreTheSessions() {
     HostUser root = new HostUser("root", 0, 0, "root", Path.of("/root"), "/bin/sh");
     Map<String, String> env =
         SessionEnvironment.of(
-            Map.of("USER", "ann"), root, BoxName.of("dev"), Path.of("/srv/home"), false);
-    assertThat(env).containsEntry("HOME", "/root").containsEntry("USER", "root");
+            Map.of("USER", "root", "HOME", "/elsewhere"),
+            root,
+            BoxName.of("dev"),
+            Path.of("/srv/home"),
+            false);
+    assertThat(env).containsEntry("HOME", "/srv/home").containsEntry("USER", "root");
   }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * <p>The session's variables go as {@code --env NAME}, their values in the program's environment: a
  * command line is every local user's to read ({@code ps}), an environment only its owner's. Only
- * what appbox sets itself ({@code HOME}, {@code PATH}, the box's name, root's {@code USER}) is
- * written out, because the engine's program needs its own {@code HOME} and {@code PATH}.
+ * what appbox sets itself or passes by rule ({@code HOME}, {@code PATH}, {@code USER}, the box's
+ * name) is written out, because the engine's program needs its own {@code HOME} and {@code PATH}.
  */
 final class EngineCliExec {
   /** Values appbox computes for the box, which differ from what the engine's program needs. */

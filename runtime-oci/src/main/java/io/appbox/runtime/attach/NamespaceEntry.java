@@ -81,7 +81,7 @@ public final class NamespaceEntry {
 
   /** The command line that runs {@code command} in the box, given its process cache file. */
   public List<String> argv(Path cacheFile, AttachedCommand command) {
-    boolean root = command.user().equals("root");
+    boolean root = command.asRoot();
     List<String> argv = new ArrayList<>();
     argv.add("/bin/sh");
     argv.add(enterScript.orElseThrow().toString());

@@ -76,7 +76,9 @@ public final class NamespaceExecEngine implements ContainerEngine {
     String user = asRoot.get() ? "root" : "caller";
     List<String> argv =
         namespaces.argv(
-            box.get().cacheFile(), new AttachedCommand(request.argv(), user, Map.of(), "/", false));
+            box.get().cacheFile(),
+            new AttachedCommand(
+                request.argv(), user, Map.of(), "/", false, asRoot.get() && uid != 0));
     return run(argv, request.environment(), listener);
   }
 

@@ -31,13 +31,7 @@ if [ "$fast" = 1 ] && appbox_remember "$cache" "$pid" "$home" "$userns" "$box" "
 fi
 # The engine's exec: the session's variables by name, their values in its environment, never on
 # its command line, by the same rule as the fast path (appbox_session_env).
-# Root is root in the box, as on the fast path.
-boxhome=$home
-if appbox_uid && [ "$_ab_uid" = 0 ]; then
-  boxhome=/root USER=root LOGNAME=root
-  export USER LOGNAME
-fi
-case $PWD in "$home" | "$home"/*) wd=$PWD ;; *) wd=$boxhome ;; esac
+case $PWD in "$home" | "$home"/*) wd=$PWD ;; *) wd=$home ;; esac
 tty=
 [ -t 0 ] && [ -t 1 ] && tty=--tty
 appbox_split_env
@@ -48,5 +42,5 @@ done <<NAMES
 $_ab_keep
 NAMES
 exec "$cli" exec --interactive $tty --user "$user" --workdir "$wd" \
-  --env HOME="$boxhome" --env PATH="$_ab_box_path" --env APPBOX_BOX="$box" --env container=appbox \
+  --env HOME="$home" --env PATH="$_ab_box_path" --env APPBOX_BOX="$box" --env container=appbox \
   "$@"

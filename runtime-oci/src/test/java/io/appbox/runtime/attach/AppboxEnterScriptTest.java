@@ -271,7 +271,7 @@ class AppboxEnterScriptTest {
             new EngineInfo(EngineKind.DOCKER, false, Path.of("/s"), "1", Optional.empty()),
             Path.of("/usr/bin/docker"),
             new ContainerState(BoxName.of("dev"), box.id, "img", true, "running", 1, Map.of()),
-            new AttachedCommand(List.of("env"), "root", session, "/", false),
+            new AttachedCommand(List.of("env"), "root", session, "/", false, false),
             env);
     Map<String, String> engine = new TreeMap<>();
     List<String> a = exec.argv();
@@ -289,8 +289,8 @@ class AppboxEnterScriptTest {
     assertThat(script)
         .containsEntry("AWS_SECRET_ACCESS_KEY", "s3cr3t value with spaces")
         .containsEntry("DISPLAY", ":0")
-        .containsEntry("HOME", "/root")
-        .containsEntry("USER", "root")
+        .containsEntry("HOME", dir.toString())
+        .containsEntry("USER", "ann")
         .containsEntry("APPBOX_BOX", "dev")
         .containsEntry("container", "appbox")
         .containsEntry("PATH", SessionEnvironment.BOX_PATH)

@@ -53,6 +53,7 @@ class EngineCliExecTest {
             "root",
             Map.of("AWS_SECRET_ACCESS_KEY", SECRET, "HOME", "/root"),
             "/root",
+            true,
             true);
 
     Process exec = runner.processFor(box, enter).start();

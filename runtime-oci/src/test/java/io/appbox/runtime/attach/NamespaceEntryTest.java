@@ -31,7 +31,7 @@ class NamespaceEntryTest {
         new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, NSENTER, SCRIPT);
     AttachedCommand asUser =
         new AttachedCommand(
-            List.of("printf", "%s", "a b", ""), "1000:1000", Map.of(), "/home/ann", false);
+            List.of("printf", "%s", "a b", ""), "1000:1000", Map.of(), "/home/ann", false, false);
     assertThat(entry.argv(Path.of("/run/user/1000/appbox/boxes/podman-rootless/dev"), asUser))
         .containsExactly(
             "/bin/sh",
@@ -42,7 +42,8 @@ class NamespaceEntryTest {
             "%s",
             "a b",
             "");
-    AttachedCommand asRoot = new AttachedCommand(List.of("id"), "root", Map.of(), "/root", false);
+    AttachedCommand asRoot =
+        new AttachedCommand(List.of("id"), "root", Map.of(), "/root", false, true);
     assertThat(entry.argv(Path.of("/c"), asRoot)).containsSubsequence("/c", "1", "id");
   }
 
@@ -78,7 +79,8 @@ class NamespaceEntryTest {
             "1000:1000",
             Map.of("A", "1", "HOME", "/home/ann"),
             "/w",
-            true);
+            true,
+            false);
     EngineCliExec.Invocation exec =
         EngineCliExec.of(
             engine(EngineKind.DOCKER, false),
