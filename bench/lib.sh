@@ -68,15 +68,15 @@ peak_kb() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-# cpu_runs NAME CMD...: the median CPU time (user + system, the command and its children) of
-# $RUNS runs, in seconds. On a shared, loaded machine wall times wander with the load; CPU time
-# says what the command itself costs.
+# cpu_runs NAME PROGRAM ARG...: the median CPU time (user + system, of the program and its
+# children, run as the user) of $RUNS runs, in seconds. On a shared, loaded machine wall times
+# wander with the load; CPU time says what the command itself costs.
 cpu_runs() {
   local name=$1; shift
-  "$@" >/dev/null 2>&1 || { echo "$name failed: $*" >&2; return 1; }
+  as_user "$@" >/dev/null 2>&1 || { echo "$name failed: $*" >&2; return 1; }
   local samples=()
   for _ in $(seq 1 "$RUNS"); do
-    samples+=($(cd "$bench_home" && /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -n1 | awk '{ printf "%d", ($1 + $2) * 1e9 }'))
+    samples+=($(cd "$bench_home" && /usr/bin/time -f '%U %S' "${AS_USER[@]}" "$@" 2>&1 >/dev/null | tail -n1 | awk '{ printf "%d", ($1 + $2) * 1e9 }'))
   done
   printf '%s\n' "${samples[@]}" | sort -n | awk -v n="$RUNS" '{a[NR]=$1} END {m=(n%2)?a[(n+1)/2]:(a[n/2]+a[n/2+1])/2; printf "%.4f\n", m/1e9}'
 }
