@@ -4,6 +4,8 @@
 #   - creates a normal test user with subordinate ids, for rootless Podman
 #   - starts dockerd and the rootful Podman API service
 #   - builds the Debian base image from the mirror once and loads it into each engine
+#   - builds the distribution test images and package repositories (scripts/test-env/) once and
+#     loads the images into the test user's rootless Podman
 # Engine settings this test machine needs (runc, lower rlimits; see docs/testing.md) go into a
 # containers.conf that only the tests use, through CONTAINERS_CONF, never into /etc.
 # Prints the environment the tests need, as KEY=VALUE lines, on the last lines of its output
@@ -14,6 +16,9 @@ STATE=/var/lib/appbox-test
 CACHE=/var/cache/appbox-test
 TEST_USER=${APPBOX_TEST_USER:-appboxtest}
 DEBIAN_IMAGE=docker.io/library/debian:bookworm
+# The distribution test images name their repositories http://127.0.0.1:REPO_PORT/ID/.
+REPO_PORT=47391
+DISTROS=(debian fedora almalinux opensuse arch)
 CONF=$STATE/containers.conf
 
 log() { printf 'test-env: %s\n' "$*" >&2; }
@@ -23,7 +28,9 @@ log() { printf 'test-env: %s\n' "$*" >&2; }
 packages=(podman runc conmon uidmap slirp4netns fuse-overlayfs catatonit docker.io mmdebstrap
   desktop-file-utils libglib2.0-bin python3-gi dex tmux curl util-linux procps hyperfine
   bash bash-completion zsh fish man-db groff-base
-  python3 openjdk-17-jdk-headless maven)
+  python3 openjdk-17-jdk-headless maven
+  rpm createrepo-c makepkg pacman-package-manager libarchive-tools fakeroot zstd dpkg-dev
+  docker-registry)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -164,12 +171,33 @@ if [ -z "${APPBOX_TEST_SKIP_USER_IMAGE:-}" ] && ! as_user podman image exists "$
   as_user podman import -q "$TARBALL" "$DEBIAN_IMAGE" >/dev/null
 fi
 
+# The distributions' test images and repositories (docs/testing.md), made once from the mirror.
+HERE=$(cd "$(dirname "$0")" && pwd)
+"$HERE/test-env/repositories.sh" "$CACHE/repos" "$TEST_USER"
+"$HERE/test-env/distro-images.sh" "$CACHE/distro-images" "$CACHE/repos" "$TARBALL" "$REPO_PORT"
+if [ -z "${APPBOX_TEST_SKIP_USER_IMAGE:-}" ]; then
+  for id in "${DISTROS[@]}"; do
+    image=localhost/appbox-test/$id:latest
+    stamp=$(cat "$CACHE/distro-images/$id.stamp")
+    loaded=$(as_user podman image inspect --format '{{index .Labels "io.appbox.test.stamp"}}' \
+      "$image" 2>/dev/null || true)
+    if [ "$loaded" != "$stamp" ]; then
+      log "loading $image into $TEST_USER's rootless Podman"
+      as_user podman import -q --change "LABEL io.appbox.test.stamp=$stamp" \
+        "$CACHE/distro-images/$id.tar" "$image" >/dev/null
+    fi
+  done
+fi
+
 env_lines="APPBOX_TEST_USER=$TEST_USER
 APPBOX_TEST_UID=$TEST_UID
 APPBOX_TEST_RUNTIME_DIR=$RUNTIME_DIR
 APPBOX_TEST_CONTAINERS_CONF=$CONF
 APPBOX_TEST_STORAGE_CONF=$STORAGE_CONF
-APPBOX_TEST_DEBIAN_IMAGE=$DEBIAN_IMAGE"
+APPBOX_TEST_DEBIAN_IMAGE=$DEBIAN_IMAGE
+APPBOX_TEST_REPOS=$CACHE/repos
+APPBOX_TEST_DISTRO_IMAGES=$CACHE/distro-images
+APPBOX_TEST_REPO_PORT=$REPO_PORT"
 if [ -n "${APPBOX_TEST_ENV_FILE:-}" ]; then
   printf '%s\n' "$env_lines" > "$APPBOX_TEST_ENV_FILE"
 fi
