@@ -64,6 +64,20 @@ final class Output {
     return progress;
   }
 
+  /**
+   * Progress of a short command's occasional long step (a first index refresh before a search): the
+   * progress line on standard error, and nothing with --json, whose output is one document.
+   */
+  Progress sideProgress() {
+    if (json) {
+      return Progress.NONE;
+    }
+    if (progressLine == null) {
+      progressLine = new ProgressLine(err, errTerminal, width);
+    }
+    return progressLine;
+  }
+
   private Progress progressFor() {
     if (json) {
       return (phase, percent, message) -> {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "profiles",
     description =
-        "List the distro profiles: built-in ones and your own, with where each came from.",
+        "List the distro profiles: built-in ones and your own, with where each came from and"
+            + " how appbox's tests prove it.",
     footer = {"", "Examples:", "  appbox profiles", "  appbox profiles --json"})
 final class ProfilesCommand extends BaseCommand {
   @Override
@@ -26,14 +27,21 @@ final class ProfilesCommand extends BaseCommand {
                   m.put("image", p.image().toString());
                   m.put("bootstrap", p.bootstrap().isPresent());
                   m.put("source", p.source());
+                  Map<String, Object> proven = new LinkedHashMap<>();
+                  proven.put("level", p.proven().level().name().toLowerCase().replace('_', '-'));
+                  proven.put("detail", p.proven().detail());
+                  proven.put("text", p.proven().describe());
+                  m.put("proven", proven);
                   return m;
                 })
             .toList();
     out.result(
         data,
         () -> {
-          Table table = new Table("ID", "NAME", "IMAGE", "SOURCE");
-          all.forEach(p -> table.row(p.id(), p.displayName(), p.image(), p.source()));
+          Table table = new Table("ID", "NAME", "IMAGE", "SOURCE", "PROVEN");
+          all.forEach(
+              p ->
+                  table.row(p.id(), p.displayName(), p.image(), p.source(), p.proven().describe()));
           out.out().print(table.render(out.color()));
         });
     return ExitCodes.OK;

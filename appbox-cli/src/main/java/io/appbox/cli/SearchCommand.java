@@ -20,7 +20,7 @@ final class SearchCommand extends BaseCommand {
   @Override
   int execute(Session session) {
     BoxName box = choice.existing(session);
-    List<SearchHit> hits = session.packages().search(box, term);
+    List<SearchHit> hits = session.packages().search(box, term, session.output().sideProgress());
     Output out = session.output();
     out.result(
         hits,

@@ -21,7 +21,8 @@ final class ShowCommand extends BaseCommand {
   int execute(Session session) {
     PackageName name = PackageName.of(pkg);
     BoxName box = choice.existing(session);
-    Map<String, String> fields = session.packages().show(box, name);
+    Map<String, String> fields =
+        session.packages().show(box, name, session.output().sideProgress());
     Output out = session.output();
     out.result(
         fields,

@@ -22,7 +22,9 @@ enum CommandKey {
   AUTOREMOVE("autoremove", true),
   CLEAN("clean", true),
   // Root by default: it runs inside an upgrade, and apt-get check and apk take the lock.
-  HEALTH_CHECK("health-check", true);
+  HEALTH_CHECK("health-check", true),
+  // Optional: exits 0 when the box has a package index. Root, as the index is root's.
+  HAS_INDEX("has-index", true);
 
   final String key;
   final boolean rootByDefault;
@@ -45,6 +47,11 @@ enum CommandKey {
     this.rootByDefault = rootByDefault;
     this.defaultOutput = Optional.of(defaultOutput);
     this.groups = List.of(groups);
+  }
+
+  /** Whether every profile must define it. */
+  boolean isRequired() {
+    return this != HAS_INDEX;
   }
 
   boolean isQuery() {

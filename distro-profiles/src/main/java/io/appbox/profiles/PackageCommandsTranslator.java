@@ -21,7 +21,11 @@ final class PackageCommandsTranslator {
     YamlMapping mapping = commands.mapping(CommandKey.keys());
     Map<CommandKey, PackageCommand> read = new EnumMap<>(CommandKey.class);
     for (CommandKey key : CommandKey.values()) {
-      read.put(key, command(key, mapping.required(key.key)));
+      if (key.isRequired()) {
+        read.put(key, command(key, mapping.required(key.key)));
+      } else {
+        mapping.optional(key.key).ifPresent(field -> read.put(key, command(key, field)));
+      }
     }
     return new PackageCommands(
         read.get(CommandKey.INSTALL),
@@ -37,7 +41,8 @@ final class PackageCommandsTranslator {
         read.get(CommandKey.CLEAN),
         read.get(CommandKey.HEALTH_CHECK),
         notFound,
-        progress);
+        progress,
+        Optional.ofNullable(read.get(CommandKey.HAS_INDEX)));
   }
 
   /** A command is a list of arguments, or a mapping with argv, root and output. */

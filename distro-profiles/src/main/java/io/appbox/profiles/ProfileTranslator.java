@@ -7,6 +7,7 @@ import io.appbox.core.profile.Bootstrap;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.Proof;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -22,7 +23,18 @@ final class ProfileTranslator {
 
   private static final List<String> FIELDS =
       List.of(
-          "id", "name", "image", "bootstrap", "environment", "progress", "not-found", "commands");
+          "id",
+          "name",
+          "image",
+          "bootstrap",
+          "environment",
+          "progress",
+          "not-found",
+          "sudo",
+          "proven",
+          "commands");
+  private static final List<String> PROVEN_FIELDS = List.of("end-to-end", "unit-tests");
+  private static final Pattern PACKAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+._@-]*");
   private static final List<String> BOOTSTRAP_FIELDS =
       List.of("tool", "suite", "mirror", "variant", "include");
   private static final Set<String> BOOTSTRAP_TOOLS = Set.of("mmdebstrap");
@@ -64,7 +76,34 @@ final class ProfileTranslator {
         profile.optional("not-found").map(field -> OutputPattern.compile(field, List.of("name")));
     PackageCommands commands =
         PackageCommandsTranslator.translate(profile.required("commands"), notFound, progress);
-    return new DistroProfile(id, name, image, bootstrap, commands, environment, source);
+    Optional<String> sudo = profile.optional("sudo").map(ProfileTranslator::packageName);
+    Proof proven = profile.optional("proven").map(ProfileTranslator::proven).orElse(Proof.UNKNOWN);
+    return new DistroProfile(
+        id, name, image, bootstrap, commands, environment, source, sudo, proven);
+  }
+
+  private static String packageName(YamlField field) {
+    String name = field.string();
+    if (!PACKAGE.matcher(name).matches()) {
+      throw field.problem(
+          Quote.of(name) + " is not a package name", "Name the package that brings sudo: sudo.");
+    }
+    return name;
+  }
+
+  /** One of end-to-end (the tool and version the tests ran) or unit-tests (why not more). */
+  private static Proof proven(YamlField field) {
+    YamlMapping proven = field.mapping(PROVEN_FIELDS);
+    Optional<YamlField> endToEnd = proven.optional("end-to-end");
+    Optional<YamlField> unitTests = proven.optional("unit-tests");
+    if (endToEnd.isPresent() == unitTests.isPresent()) {
+      throw field.problem(
+          "expected exactly one of end-to-end and unit-tests",
+          "Write end-to-end: TOOL VERSION (what the end-to-end tests ran), or unit-tests: REASON.");
+    }
+    return endToEnd
+        .map(f -> new Proof(Proof.Level.END_TO_END, f.text()))
+        .orElseGet(() -> new Proof(Proof.Level.UNIT_TESTS, unitTests.get().text()));
   }
 
   private static String id(YamlField field, Optional<String> expectedId) {

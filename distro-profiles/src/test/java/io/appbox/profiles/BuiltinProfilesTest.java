@@ -6,6 +6,7 @@ import io.appbox.core.profile.Bootstrap;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.Proof;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -25,8 +26,10 @@ class BuiltinProfilesTest {
 
   /**
    * The program each command runs, in CommandKey order: install remove search show list-installed
-   * list-files owner update upgrade autoremove clean health-check. "sh" is a fixed script that
-   * stands in where the package manager has no single command.
+   * list-files owner update upgrade autoremove clean health-check has-index ("-": none). "sh" is a
+   * fixed script that stands in where the package manager has no single command. The last column is
+   * the queries that run as root: those that need the repositories' index where the tool refuses a
+   * user (dnf5 5.4's lock, zypper's cache, pacman's sync database).
    */
   static Stream<Arguments> profiles() {
     return Stream.of(
@@ -34,42 +37,50 @@ class BuiltinProfilesTest {
             "debian",
             "docker.io/library/debian:bookworm",
             "apt-get apt-get apt-cache apt-cache dpkg-query dpkg-query dpkg-query"
-                + " apt-get apt-get apt-get apt-get apt-get"),
+                + " apt-get apt-get apt-get apt-get apt-get sh",
+            ""),
         Arguments.of(
             "ubuntu",
             "docker.io/library/ubuntu:24.04",
             "apt-get apt-get apt-cache apt-cache dpkg-query dpkg-query dpkg-query"
-                + " apt-get apt-get apt-get apt-get apt-get"),
+                + " apt-get apt-get apt-get apt-get apt-get sh",
+            ""),
         Arguments.of(
             "fedora",
             "registry.fedoraproject.org/fedora:41",
-            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf"),
+            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf sh",
+            "search show"),
         Arguments.of(
             "almalinux",
             "quay.io/almalinuxorg/almalinux:9",
-            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf"),
+            "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf sh",
+            "search show"),
         Arguments.of(
             "arch",
             "docker.io/library/archlinux:latest",
-            "pacman pacman pacman pacman pacman pacman pacman pacman pacman sh pacman pacman"),
+            "pacman pacman pacman pacman pacman pacman pacman pacman pacman sh pacman pacman sh",
+            "search show"),
         Arguments.of(
             "alpine",
             "docker.io/library/alpine:3.20",
-            "apk apk apk apk apk apk apk apk apk apk sh apk"),
+            "apk apk apk apk apk apk apk apk apk apk sh apk -",
+            ""),
         Arguments.of(
             "opensuse",
             "registry.opensuse.org/opensuse/tumbleweed:latest",
-            "zypper zypper zypper zypper rpm rpm rpm zypper zypper sh zypper rpm"),
+            "zypper zypper zypper zypper rpm rpm rpm zypper zypper sh zypper rpm sh",
+            "search show"),
         Arguments.of(
             "void",
             "ghcr.io/void-linux/void-glibc:latest",
             "xbps-install xbps-remove xbps-query xbps-query xbps-query xbps-query xbps-query"
-                + " xbps-install sh xbps-remove xbps-remove xbps-pkgdb"));
+                + " xbps-install sh xbps-remove xbps-remove xbps-pkgdb -",
+            ""));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("profiles")
-  void loadsWithItsImageAndSource(String id, String image, String programs) {
+  void loadsWithItsImageAndSource(String id, String image, String programs, String rootQueries) {
     DistroProfile profile = BUILTINS.load(id).orElseThrow();
 
     assertThat(profile.id()).isEqualTo(id);
@@ -83,16 +94,27 @@ class BuiltinProfilesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("profiles")
-  void everyCommandRunsThePackageManagerItself(String id, String image, String programs) {
+  void everyCommandRunsThePackageManagerItself(
+      String id, String image, String programs, String rootQueries) {
     DistroProfile profile = BUILTINS.load(id).orElseThrow();
     List<String> expected = List.of(programs.split(" "));
     String manager = expected.get(0).replaceAll("-.*", "");
 
     for (CommandKey key : CommandKey.values()) {
       PackageCommand command = Records.command(profile.packages(), key);
+      if (expected.get(key.ordinal()).equals("-")) {
+        assertThat(command).as("%s %s", id, key.key).isNull();
+        continue;
+      }
       assertThat(command.argv().get(0))
           .as("%s %s", id, key.key)
           .isEqualTo(expected.get(key.ordinal()));
+      if (key == CommandKey.HAS_INDEX) {
+        // Looks for the index's files with shell builtins only; appends nothing.
+        assertThat(command.argv()).hasSize(3).startsWith("sh", "-c");
+        assertThat(command.argv().get(2)).startsWith("for f in /var/").endsWith("exit 1");
+        continue;
+      }
       if (command.argv().get(0).equals("sh")) {
         // Fixed text: appbox appends nothing to it that the shell could read as code.
         assertThat(command.argv()).as("%s %s", id, key.key).hasSize(3).startsWith("sh", "-c");
@@ -105,14 +127,37 @@ class BuiltinProfilesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("profiles")
-  void changesRunAsRootAndQueriesDoNot(String id, String image, String programs) {
+  void changesRunAsRootAndQueriesAsTheUserUnlessTheToolNeedsRoot(
+      String id, String image, String programs, String rootQueries) {
     DistroProfile profile = BUILTINS.load(id).orElseThrow();
+    List<String> asRoot = List.of(rootQueries.split(" "));
 
     for (CommandKey key : CommandKey.values()) {
       PackageCommand command = Records.command(profile.packages(), key);
-      assertThat(command.root()).as("%s %s", id, key.key).isEqualTo(!key.isQuery());
+      if (command == null) {
+        continue;
+      }
+      assertThat(command.root())
+          .as("%s %s", id, key.key)
+          .isEqualTo(!key.isQuery() || asRoot.contains(key.key));
       assertThat(command.output().isPresent()).as("%s %s", id, key.key).isEqualTo(key.isQuery());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void eachSaysHowItIsProvenAndWhetherItsImageHasSudo(
+      String id, String image, String programs, String rootQueries) {
+    DistroProfile profile = BUILTINS.load(id).orElseThrow();
+    boolean endToEnd = List.of("debian", "fedora", "almalinux", "opensuse", "arch").contains(id);
+
+    assertThat(profile.proven().level())
+        .isEqualTo(endToEnd ? Proof.Level.END_TO_END : Proof.Level.UNIT_TESTS);
+    assertThat(profile.proven().detail()).isNotBlank();
+    // The images of Debian and Ubuntu carry sudo (debian's bootstrap includes it); the others do
+    // not, and create installs it.
+    assertThat(profile.sudoPackage().isPresent())
+        .isEqualTo(!List.of("debian", "ubuntu").contains(id));
   }
 
   @Test

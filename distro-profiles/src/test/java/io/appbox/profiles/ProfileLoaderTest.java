@@ -8,6 +8,7 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.Proof;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,30 @@ class ProfileLoaderTest {
       assertThat(profile.packages().progress()).isEqualTo(ProgressFormat.NONE);
       assertThat(profile.packages().notFound()).isEmpty();
       assertThat(profile.packages().install().argv()).containsExactly("apt-get", "install", "-y");
+    }
+
+    @Test
+    void sudoProofAndIndexCheckAreOptional() {
+      DistroProfile plain = load(VALID);
+      assertThat(plain.sudoPackage()).isEmpty();
+      assertThat(plain.proven()).isEqualTo(Proof.UNKNOWN);
+      assertThat(plain.proven().describe()).isEqualTo("not proven by appbox's tests");
+      assertThat(plain.packages().hasIndex()).isEmpty();
+
+      DistroProfile full =
+          load(
+              replace("commands:\n", "sudo: sudo\nproven:\n  end-to-end: dnf5 5.4.6.0\ncommands:\n")
+                  + "  has-index: [sh, -c, 'test -d /var/cache/libdnf5']\n");
+      assertThat(full.sudoPackage()).contains("sudo");
+      assertThat(full.proven()).isEqualTo(new Proof(Proof.Level.END_TO_END, "dnf5 5.4.6.0"));
+      assertThat(full.proven().describe()).isEqualTo("end to end with dnf5 5.4.6.0");
+      assertThat(full.packages().hasIndex().orElseThrow().argv())
+          .containsExactly("sh", "-c", "test -d /var/cache/libdnf5");
+      assertThat(full.packages().hasIndex().orElseThrow().root()).isTrue();
+
+      DistroProfile unit =
+          load(replace("commands:\n", "proven:\n  unit-tests: no apk\ncommands:\n"));
+      assertThat(unit.proven().describe()).isEqualTo("unit tests only: no apk");
     }
 
     @ParameterizedTest(name = "{0} runs as root: {1}")
@@ -187,7 +212,9 @@ class ProfileLoaderTest {
   }
 
   static Stream<Arguments> rootByDefault() {
-    return Stream.of(CommandKey.values()).map(key -> Arguments.of(key, !key.isQuery()));
+    return Stream.of(CommandKey.values())
+        .filter(CommandKey::isRequired)
+        .map(key -> Arguments.of(key, !key.isQuery()));
   }
 
   static Stream<Arguments> queries() {
@@ -385,6 +412,29 @@ class ProfileLoaderTest {
               "test.yaml:",
               null),
           Arguments.of(
+              "both proofs",
+              replace(
+                  "commands:\n",
+                  "proven:\n  end-to-end: dnf5 5.4.6.0\n  unit-tests: why\ncommands:\n"),
+              "test.yaml:5: proven: expected exactly one of end-to-end and unit-tests",
+              "Write end-to-end: TOOL VERSION (what the end-to-end tests ran), or unit-tests:"
+                  + " REASON."),
+          Arguments.of(
+              "unknown proof",
+              replace("commands:\n", "proven:\n  by-hand: yes\ncommands:\n"),
+              "test.yaml:5: proven.by-hand: unknown field; expected one of end-to-end, unit-tests",
+              null),
+          Arguments.of(
+              "sudo that is not a package name",
+              replace("commands:\n", "sudo: 'sudo; rm -rf /'\ncommands:\n"),
+              "test.yaml:4: sudo: 'sudo; rm -rf /' is not a package name",
+              null),
+          Arguments.of(
+              "a string has-index",
+              VALID + "  has-index: test -e /var/lib/apt/lists/lock\n",
+              "test.yaml:17: commands.has-index: expected a list of arguments",
+              null),
+          Arguments.of(
               "alias bomb",
               "a: &a [x, x, x, x, x, x, x, x, x]\n"
                   + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
@@ -459,7 +509,11 @@ class ProfileLoaderTest {
 
     @Test
     void everyMissingCommandIsRequired() {
-      for (String key : CommandKey.keys()) {
+      for (CommandKey command : CommandKey.values()) {
+        if (!command.isRequired()) {
+          continue;
+        }
+        String key = command.key;
         String yaml = VALID.replaceAll("(?m)^  " + key + ":.*\n", "");
 
         assertThat(refusal(() -> load(yaml)).getMessage())

@@ -39,6 +39,7 @@ final class Records {
       case AUTOREMOVE -> commands.autoremove();
       case CLEAN -> commands.clean();
       case HEALTH_CHECK -> commands.healthCheck();
+      case HAS_INDEX -> commands.hasIndex().orElse(null);
     };
   }
 }

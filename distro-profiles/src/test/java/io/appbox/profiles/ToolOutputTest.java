@@ -59,6 +59,18 @@ class ToolOutputTest {
                   "htop|Interactive process viewer",
                   "htop-debuginfo|Debug information for package htop",
                   "python3.12|Version 3.12 of the Python interpreter")),
+          // dnf5 5.4.6, as the end-to-end tests saw it: a tab between name.arch and summary.
+          Arguments.of(
+              "fedora",
+              "Matched fields: name, summary\n"
+                  + " appbox-hello-data.noarch\tData that appbox-hello 1.0 needs\n"
+                  + "Matched fields: name\n"
+                  + " appbox-c++.tools.noarch\tA name with a plus and a dot\n"
+                  + " appbox-hello.noarch\tSays which version it is\n",
+              List.of(
+                  "appbox-hello-data|Data that appbox-hello 1.0 needs",
+                  "appbox-c++.tools|A name with a plus and a dot",
+                  "appbox-hello|Says which version it is")),
           Arguments.of(
               "almalinux",
               """

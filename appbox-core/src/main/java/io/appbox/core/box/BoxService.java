@@ -123,6 +123,7 @@ public final class BoxService {
     try {
       progress.report("start", -1, "Starting box " + request.name());
       engine.start(request.name());
+      SudoSetup.ensure(engine, request.name(), profile, progress);
       progress.report("setup", -1, "Adding " + user.name() + " to box " + request.name());
       List<String> init = new ArrayList<>(List.of("/bin/sh", "-c", INIT_SCRIPT, "appbox-init"));
       init.addAll(

@@ -48,6 +48,7 @@ public final class PackageService {
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
+      ensureIndexLocked(box, profile, progress);
       progress.report("install", 0, "Installing " + names(packages) + " in " + name);
       Map<String, String> installed;
       try {
@@ -119,8 +120,33 @@ public final class PackageService {
   public void upgradeLocked(BoxName name, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
+    // As distrobox-upgrade and a Toolbx user's "sudo dnf upgrade" do: the newest index first, or
+    // the upgrade sees only what the box knew at its last refresh.
+    progress.report("update", -1, "Refreshing the package index of " + name);
+    change(box, profile, profile.packages().update(), List.of(), progress, "update");
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
+  }
+
+  /** Removes the packages nothing needs any more; returns them. */
+  public List<InstalledPackage> autoremove(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      Map<String, String> before = versions(box, profile);
+      progress.report("autoremove", -1, "Removing the packages nothing needs in " + name);
+      change(box, profile, profile.packages().autoremove(), List.of(), progress, "autoremove");
+      Map<String, String> after = versions(box, profile);
+      List<InstalledPackage> removed = new ArrayList<>();
+      before.forEach(
+          (n, v) -> {
+            if (!after.containsKey(n)) {
+              removed.add(new InstalledPackage(n, v));
+            }
+          });
+      progress.report("autoremove", 100, "Removed " + removed.size() + " packages");
+      return removed;
+    }
   }
 
   /** Runs the profile's health check; true when the package database is consistent. */
@@ -139,6 +165,11 @@ public final class PackageService {
   }
 
   public List<SearchHit> search(BoxName name, String term) {
+    return search(name, term, Progress.NONE);
+  }
+
+  /** Searches the box's repositories; a box without an index yet gets one first. */
+  public List<SearchHit> search(BoxName name, String term, Progress progress) {
     if (term == null
         || term.isBlank()
         || term.startsWith("-")
@@ -149,9 +180,10 @@ public final class PackageService {
     }
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
+    boolean checked = ensureIndex(box, profile, progress);
     PackageCommand search = profile.packages().search();
     ExecResult r = exec(box, profile, search, List.of(term), OutputListener.NONE);
-    if (r.ok() && r.stdout().isBlank()) {
+    if (!checked && r.ok() && r.stdout().isBlank()) {
       // Nothing found may mean no package index yet (a fresh box): refresh it once and look again.
       update(name, Progress.NONE);
       r = exec(box, profile, search, List.of(term), OutputListener.NONE);
@@ -168,8 +200,14 @@ public final class PackageService {
 
   /** The package's description as the package manager gives it, field by field. */
   public Map<String, String> show(BoxName name, PackageName pkg) {
+    return show(name, pkg, Progress.NONE);
+  }
+
+  /** The package's description; a box without an index yet gets one first. */
+  public Map<String, String> show(BoxName name, PackageName pkg, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
+    ensureIndex(box, profile, progress);
     PackageCommand show = profile.packages().show();
     ExecResult r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
     Map<String, String> fields = new LinkedHashMap<>();
@@ -225,6 +263,36 @@ public final class PackageService {
 
   public DistroProfile profileOf(ContainerState box) {
     return boxes.profile(box.labels().getOrDefault(BoxLabels.DISTRO, "unknown"));
+  }
+
+  /**
+   * Before a query: refreshes the package index once, as root, when the box has none yet. A fresh
+   * image of Fedora, openSUSE or Arch has never been refreshed, and their tools cannot query (or,
+   * as a user, refresh) it. Returns false when the profile cannot tell whether there is an index.
+   */
+  private boolean ensureIndex(ContainerState box, DistroProfile profile, Progress progress) {
+    if (profile.packages().hasIndex().isEmpty()) {
+      return false;
+    }
+    if (!hasIndex(box, profile)) {
+      try (LockFile lock = lock(box.name(), progress)) {
+        ensureIndexLocked(box, profile, progress); // another appbox may have done it meanwhile
+      }
+    }
+    return true;
+  }
+
+  /** The same, for a caller that holds the box's lock. */
+  private void ensureIndexLocked(ContainerState box, DistroProfile profile, Progress progress) {
+    if (profile.packages().hasIndex().isPresent() && !hasIndex(box, profile)) {
+      progress.report("update", -1, "Refreshing the package index of " + box.name());
+      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    }
+  }
+
+  private boolean hasIndex(ContainerState box, DistroProfile profile) {
+    PackageCommand check = profile.packages().hasIndex().orElseThrow();
+    return exec(box, profile, check, List.of(), OutputListener.NONE).ok();
   }
 
   /** Runs a changing command; returns what the package manager said it set up, with versions. */

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param packages the package manager's commands
  * @param environment variables every package-manager command runs with
  * @param source where the profile came from: {@code built-in} or the file's path
+ * @param sudoPackage the package that brings sudo, which {@code create} installs when the image has
+ *     no sudo (the images of Fedora, AlmaLinux, openSUSE and Arch have none)
+ * @param proven how appbox's tests prove this profile
  */
 public record DistroProfile(
     String id,
@@ -23,7 +26,9 @@ public record DistroProfile(
     Optional<Bootstrap> bootstrap,
     PackageCommands packages,
     Map<String, String> environment,
-    String source) {
+    String source,
+    Optional<String> sudoPackage,
+    Proof proven) {
 
   public static final String BUILT_IN = "built-in";
 
@@ -31,8 +36,30 @@ public record DistroProfile(
     environment = Map.copyOf(environment);
   }
 
+  /** A profile whose images have sudo and whose proof is not known. */
+  public DistroProfile(
+      String id,
+      String displayName,
+      ImageRef image,
+      Optional<Bootstrap> bootstrap,
+      PackageCommands packages,
+      Map<String, String> environment,
+      String source) {
+    this(
+        id,
+        displayName,
+        image,
+        bootstrap,
+        packages,
+        environment,
+        source,
+        Optional.empty(),
+        Proof.UNKNOWN);
+  }
+
   /** The same profile pointing at another image, as the user's config may ask. */
   public DistroProfile withImage(ImageRef other) {
-    return new DistroProfile(id, displayName, other, bootstrap, packages, environment, source);
+    return new DistroProfile(
+        id, displayName, other, bootstrap, packages, environment, source, sudoPackage, proven);
   }
 }

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  * @param notFound searched through standard output and error together for the package manager's
  *     message about an unknown package; group {@code name} names it
  * @param progress how the package manager reports progress on its output
+ * @param hasIndex exits 0 when the box has a package index; a fresh image has none (no apt lists,
+ *     no dnf or zypper cache, no pacman sync database), and appbox then refreshes it once, as root,
+ *     before the first query or install. Empty: the box always has one.
  */
 public record PackageCommands(
     PackageCommand install,
@@ -37,4 +40,40 @@ public record PackageCommands(
     PackageCommand clean,
     PackageCommand healthCheck,
     Optional<Pattern> notFound,
-    ProgressFormat progress) {}
+    ProgressFormat progress,
+    Optional<PackageCommand> hasIndex) {
+
+  /** Commands of a package manager whose index is always there. */
+  public PackageCommands(
+      PackageCommand install,
+      PackageCommand remove,
+      PackageCommand search,
+      PackageCommand show,
+      PackageCommand listInstalled,
+      PackageCommand listFiles,
+      PackageCommand owner,
+      PackageCommand update,
+      PackageCommand upgrade,
+      PackageCommand autoremove,
+      PackageCommand clean,
+      PackageCommand healthCheck,
+      Optional<Pattern> notFound,
+      ProgressFormat progress) {
+    this(
+        install,
+        remove,
+        search,
+        show,
+        listInstalled,
+        listFiles,
+        owner,
+        update,
+        upgrade,
+        autoremove,
+        clean,
+        healthCheck,
+        notFound,
+        progress,
+        Optional.empty());
+  }
+}

@@ -23,6 +23,7 @@ import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.Proof;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,6 +43,9 @@ class BoxServiceTest {
   private final List<AttachedCommand> attached = new ArrayList<>();
 
   private BoxService service() {
+    if (!engine.images.contains("registry.fedoraproject.org/fedora:41")) {
+      engine.images.add("registry.fedoraproject.org/fedora:41");
+    }
     HostUser user = new HostUser("ann", 1000, 1000, "ann", home, "/bin/zsh");
     Host host =
         new Host() {
@@ -93,16 +97,42 @@ class BoxServiceTest {
                 c, c, c, c, c, c, c, c, c, c, c, c, Optional.empty(), ProgressFormat.NONE),
             Map.of(),
             DistroProfile.BUILT_IN);
+    DistroProfile fedora =
+        new DistroProfile(
+            "fedora",
+            "Fedora",
+            ImageRef.parse("registry.fedoraproject.org/fedora:41"),
+            Optional.empty(),
+            new PackageCommands(
+                PackageCommand.of(true, "dnf", "install", "-y"),
+                c,
+                c,
+                c,
+                c,
+                c,
+                c,
+                PackageCommand.of(true, "dnf", "makecache"),
+                c,
+                c,
+                c,
+                c,
+                Optional.empty(),
+                ProgressFormat.NONE,
+                Optional.of(PackageCommand.of(true, "has-index"))),
+            Map.of(),
+            DistroProfile.BUILT_IN,
+            Optional.of("sudo"),
+            Proof.UNKNOWN);
     ProfileCatalog profiles =
         new ProfileCatalog() {
           @Override
           public List<DistroProfile> all() {
-            return List.of(debian);
+            return List.of(debian, fedora);
           }
 
           @Override
           public Optional<DistroProfile> find(String id) {
-            return id.equals("debian") ? Optional.of(debian) : Optional.empty();
+            return all().stream().filter(p -> p.id().equals(id)).findFirst();
           }
         };
     ExportRemoval removal =
@@ -162,6 +192,65 @@ class BoxServiceTest {
     assertThatThrownBy(
             () -> service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE))
         .hasMessageContaining("no shell");
+    assertThat(engine.specs).isEmpty();
+  }
+
+  @Test
+  void anImageWithoutSudoGetsItFromTheProfilesPackageAsRootBeforeTheUserIsAdded() {
+    engine.onExec =
+        r ->
+            r.argv().get(0).equals("/bin/sh") && r.argv().get(2).startsWith("command -v sudo")
+                    || r.argv().get(0).equals("has-index")
+                ? ExecResult.of(1, "", "")
+                : ExecResult.of(0, "", "");
+    List<String> steps = new ArrayList<>();
+    service().create(CreateBox.named(BoxName.of("dev"), "fedora"), (phase, p, m) -> steps.add(m));
+
+    assertThat(engine.execs).extracting(r -> r.user()).containsOnly("root");
+    assertThat(engine.execs)
+        .extracting(r -> String.join(" ", r.argv().subList(0, Math.min(3, r.argv().size()))))
+        .containsExactly(
+            "/bin/sh -c command -v sudo >/dev/null",
+            "has-index",
+            "dnf makecache",
+            "dnf install -y",
+            "/bin/sh -c " + engine.execs.get(4).argv().get(2));
+    assertThat(engine.execs.get(3).argv()).containsExactly("dnf", "install", "-y", "sudo");
+    assertThat(engine.execs.get(4).argv()).contains("appbox-init", "ann", "1000");
+    assertThat(steps)
+        .contains(
+            "Refreshing the package index of dev",
+            "Installing sudo in box dev (its image has none)");
+  }
+
+  @Test
+  void anImageWithSudoIsLeftAsItIs() {
+    service().create(CreateBox.named(BoxName.of("dev"), "fedora"), Progress.NONE);
+
+    assertThat(engine.execs).hasSize(2);
+    assertThat(engine.execs.get(0).argv()).contains("command -v sudo >/dev/null");
+  }
+
+  @Test
+  void sudoThatCannotBeInstalledFailsTheCreateAndLeavesNoBox() {
+    engine.onExec =
+        r ->
+            r.argv().get(0).equals("dnf") && r.argv().contains("install")
+                ? ExecResult.of(1, "", "Error: no repository answered")
+                : r.argv().contains("command -v sudo >/dev/null")
+                    ? ExecResult.of(1, "", "")
+                    : ExecResult.of(0, "", "");
+
+    assertThatThrownBy(
+            () -> service().create(CreateBox.named(BoxName.of("dev"), "fedora"), Progress.NONE))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.PACKAGE_MANAGER_FAILED);
+              assertThat(e.getMessage())
+                  .contains("Box dev would have no sudo")
+                  .contains("no repository answered");
+            });
     assertThat(engine.specs).isEmpty();
   }
 

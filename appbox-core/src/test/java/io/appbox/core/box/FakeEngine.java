@@ -22,12 +22,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** An engine in memory, for the core's unit tests; end-to-end tests use the real ones. */
-final class FakeEngine implements ContainerEngine {
-  final Map<BoxName, ContainerSpec> specs = new LinkedHashMap<>();
-  final Map<BoxName, Boolean> running = new LinkedHashMap<>();
-  final List<ExecRequest> execs = new ArrayList<>();
-  final List<String> images = new ArrayList<>(List.of("docker.io/library/debian:bookworm"));
-  Function<ExecRequest, ExecResult> onExec = r -> ExecResult.of(0, "", "");
+public final class FakeEngine implements ContainerEngine {
+  public final Map<BoxName, ContainerSpec> specs = new LinkedHashMap<>();
+  public final Map<BoxName, Boolean> running = new LinkedHashMap<>();
+  public final List<ExecRequest> execs = new ArrayList<>();
+  public final List<String> images = new ArrayList<>(List.of("docker.io/library/debian:bookworm"));
+  public Function<ExecRequest, ExecResult> onExec = r -> ExecResult.of(0, "", "");
 
   @Override
   public EngineInfo info() {
