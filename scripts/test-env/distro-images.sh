@@ -52,11 +52,20 @@ repo_file() { # ID ROOT
 init_db() { # ID ROOT
   case $1 in
     fedora | almalinux | opensuse)
-      mkdir -p "$2/tmp/base"
+      # One database for root and users, where the distributions keep it (bookworm's rpm would
+      # use each user's ~/.rpmdb).
+      mkdir -p "$2/etc/rpm" "$2/tmp/base"
+      echo '%_dbpath /var/lib/rpm' > "$2/etc/rpm/macros"
       cp "$REPOS"/base/rpm/*.rpm "$2/tmp/base/"
       chroot "$2" rpm --initdb
       chroot "$2" sh -c 'rpm -i --justdb --nodeps --noscripts /tmp/base/*.rpm'
-      rm -rf "$2/tmp/base" ;;
+      rm -rf "$2/tmp/base"
+      # zypper's record of what it installed as a dependency; without one, it takes everything
+      # for a dependency and autoremove would remove the base.
+      if [ "$1" = opensuse ]; then
+        mkdir -p "$2/var/lib/zypp"
+        echo '# AutoInstalled' > "$2/var/lib/zypp/AutoInstalled"
+      fi ;;
     arch)
       mkdir -p "$2/var/lib/pacman/local" "$2/tmp/base"
       echo 9 > "$2/var/lib/pacman/local/ALPM_DB_VERSION"
