@@ -28,7 +28,7 @@ log() { printf 'test-env: %s\n' "$*" >&2; }
 packages=(podman runc conmon uidmap slirp4netns fuse-overlayfs catatonit docker.io mmdebstrap
   desktop-file-utils libglib2.0-bin python3-gi dex tmux curl util-linux procps hyperfine
   bash bash-completion zsh fish man-db groff-base
-  python3 openjdk-17-jdk-headless maven
+  python3 openjdk-17-jdk-headless maven apache2-utils
   rpm createrepo-c makepkg pacman-package-manager libarchive-tools fakeroot zstd dpkg-dev
   docker-registry)
 missing=()

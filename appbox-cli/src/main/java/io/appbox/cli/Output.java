@@ -80,14 +80,33 @@ final class Output {
 
   private Progress progressFor() {
     if (json) {
-      return (phase, percent, message) -> {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", "progress");
-        event.put("phase", phase);
-        event.put("percent", percent < 0 ? null : percent);
-        event.put("message", message);
-        out.println(Json.write(event));
-        out.flush();
+      return new Progress() {
+        @Override
+        public void report(String phase, int percent, String message) {
+          event(phase, percent, message, null);
+        }
+
+        @Override
+        public void transfer(String phase, long done, long total, String message, int percent) {
+          Map<String, Object> bytes = new LinkedHashMap<>();
+          bytes.put("done", done);
+          bytes.put("total", total);
+          event(phase, percent, message, bytes);
+        }
+
+        private synchronized void event(
+            String phase, int percent, String message, Map<String, Object> bytes) {
+          Map<String, Object> event = new LinkedHashMap<>();
+          event.put("event", "progress");
+          event.put("phase", phase);
+          event.put("percent", percent < 0 ? null : percent);
+          event.put("message", message);
+          if (bytes != null) {
+            event.put("bytes", bytes);
+          }
+          out.println(Json.write(event));
+          out.flush();
+        }
       };
     }
     progressLine = new ProgressLine(err, errTerminal, width);

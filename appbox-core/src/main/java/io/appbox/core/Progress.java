@@ -14,4 +14,15 @@ public interface Progress {
    * @param message a line for people
    */
   void report(String phase, int percent, String message);
+
+  /**
+   * Progress of a transfer whose size is known: a frontend can show the bytes; by default the
+   * percentage is reported as any other.
+   *
+   * @param done bytes transferred so far
+   * @param total bytes to transfer
+   */
+  default void transfer(String phase, long done, long total, String message, int percent) {
+    report(phase, percent, message);
+  }
 }

@@ -33,7 +33,15 @@ class JsonSchemaTest {
   /** Commands that write JSON Lines: progress events, then one result event (docs/json.md). */
   private static final Set<String> LONG_OPERATIONS =
       Set.of(
-          "create", "install", "remove", "update", "upgrade", "rollback", "image-build", "apply");
+          "create",
+          "install",
+          "remove",
+          "autoremove",
+          "update",
+          "upgrade",
+          "rollback",
+          "image-build",
+          "apply");
 
   /** SPEC section 5: the exit status that goes with each error code. */
   private static final Map<ErrorCode, Integer> EXIT_STATUS =
@@ -255,6 +263,9 @@ class JsonSchemaTest {
     assertThat(values(removed.path("unexported"), "name")).containsExactly("htop");
     fails(ErrorCode.PACKAGE_NOT_FOUND, "remove", "--box", box, "htop");
     fails(ErrorCode.BOX_NOT_FOUND, "remove", "--box", MISSING_BOX, "htop");
+    JsonNode autoremoved = ok("autoremove", "--box", box);
+    assertThat(autoremoved.path("box").asString()).isEqualTo(box);
+    fails(ErrorCode.BOX_NOT_FOUND, "autoremove", "--box", MISSING_BOX);
 
     JsonNode upgraded = ok("upgrade", "--box", box);
     assertThat(values(upgraded.path("upgraded"), "box")).containsExactly(box);

@@ -160,7 +160,7 @@ public final class BoxService {
     }
     progress.report("pull", -1, "Pulling " + image);
     try {
-      engine.pull(image, (stream, line) -> progress.report("pull", -1, line));
+      engine.pull(image, new io.appbox.core.engine.PullProgress(progress, image.toString()));
     } catch (AppboxException e) {
       if (e.code() != ErrorCode.IMAGE_NOT_FOUND) {
         throw e;

@@ -56,8 +56,11 @@ public interface ContainerEngine {
 
   boolean imageExists(ImageRef image);
 
-  /** Pulls the image from its registry. */
-  void pull(ImageRef image, OutputListener progress);
+  /**
+   * Pulls the image from its registry: exactly the digest when the reference has one, with the
+   * user's credentials for that registry when the engine needs them given.
+   */
+  void pull(ImageRef image, PullListener progress);
 
   /** Imports a root filesystem tarball as an image tagged {@code tag}. */
   void importRootfs(InputStream tarball, ImageRef tag);

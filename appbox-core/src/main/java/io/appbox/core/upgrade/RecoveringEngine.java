@@ -140,7 +140,7 @@ public final class RecoveringEngine implements ContainerEngine {
   }
 
   @Override
-  public void pull(ImageRef image, OutputListener progress) {
+  public void pull(ImageRef image, io.appbox.core.engine.PullListener progress) {
     engine.pull(image, progress);
   }
 

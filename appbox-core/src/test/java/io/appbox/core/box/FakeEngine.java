@@ -151,7 +151,7 @@ public final class FakeEngine implements ContainerEngine {
   }
 
   @Override
-  public void pull(ImageRef image, OutputListener progress) {
+  public void pull(ImageRef image, io.appbox.core.engine.PullListener progress) {
     throw new AppboxException(ErrorCode.IMAGE_NOT_FOUND, "no registry", "");
   }
 

@@ -184,7 +184,7 @@ final class MemoryEngine implements ContainerEngine {
   }
 
   @Override
-  public void pull(ImageRef image, OutputListener progress) {}
+  public void pull(ImageRef image, io.appbox.core.engine.PullListener progress) {}
 
   @Override
   public void importRootfs(InputStream tarball, ImageRef tag) {}

@@ -25,8 +25,12 @@ import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.Mount;
 import io.appbox.core.engine.NamedVolume;
 import io.appbox.core.engine.OutputListener;
+import io.appbox.core.engine.PullListener;
 import io.appbox.core.json.Json;
 import io.appbox.core.json.JsonException;
+import io.appbox.runtime.registry.LayerSizes;
+import io.appbox.runtime.registry.PullFailure;
+import io.appbox.runtime.registry.RegistryCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,10 +54,27 @@ public final class DockerApiEngine implements ContainerEngine {
 
   private final UnixHttpClient http;
   private final EngineInfo info;
+  private final RegistryCredentials credentials;
+  private final LayerSizes layerSizes;
 
   public DockerApiEngine(UnixHttpClient http, EngineInfo info) {
+    this(http, info, RegistryCredentials.NONE, null);
+  }
+
+  /**
+   * @param credentials the user's registry logins, sent with a pull
+   * @param layerSizes where a pull's layer sizes come from when the engine does not report its
+   *     bytes (Podman 4), or null for none
+   */
+  public DockerApiEngine(
+      UnixHttpClient http,
+      EngineInfo info,
+      RegistryCredentials credentials,
+      LayerSizes layerSizes) {
     this.http = http;
     this.info = info;
+    this.credentials = credentials;
+    this.layerSizes = layerSizes;
   }
 
   @Override
@@ -441,21 +462,29 @@ public final class DockerApiEngine implements ContainerEngine {
   }
 
   @Override
-  public void pull(ImageRef image, OutputListener progress) {
+  public void pull(ImageRef image, PullListener progress) {
+    // The tag parameter takes a digest too, and both engines then pull exactly that manifest; an
+    // empty tag would make Docker pull every tag of the repository.
     String from = (image.registry() == null ? "" : image.registry() + "/") + image.repository();
-    String query =
-        "fromImage="
-            + encode(from)
-            + "&tag="
-            + encode(image.tag() == null ? "latest" : image.tag());
-    try (StreamedResponse r = http.stream("POST", API + "/images/create?" + query, JSON, null)) {
-      String failure = readJsonLines(r, progress);
+    String tag =
+        image.digest() != null ? image.digest() : image.tag() == null ? "latest" : image.tag();
+    ApiRequest request =
+        ApiRequest.of(
+                "POST", API + "/images/create?fromImage=" + encode(from) + "&tag=" + encode(tag))
+            .patiently();
+    if (image.registry() != null) {
+      request = credentials.header(image.registry()).map(request::withRegistryAuth).orElse(request);
+    }
+    Map<String, Long> sizes =
+        layerSizes != null && info.kind() == EngineKind.PODMAN ? layerSizes.of(image) : Map.of();
+    try (StreamedResponse r = http.stream(request)) {
+      String failure = readPullEvents(r, progress, sizes);
       if (r.status() >= 300 || failure != null) {
-        throw new AppboxException(
-            ErrorCode.IMAGE_NOT_FOUND,
-            "Could not pull " + image + ": " + (failure != null ? failure : "status " + r.status()),
-            "Check the reference and that the registry is reachable, or build the image from the"
-                + " distribution's mirror: appbox image build DISTRO");
+        String why = failure != null ? failure : "status " + r.status();
+        if (failure == null && r.status() >= 300) {
+          why = engineMessage(new String(r.body().readAllBytes(), StandardCharsets.UTF_8), why);
+        }
+        throw PullFailure.of(image, why);
       }
     } catch (IOException e) {
       throw unreachable(e);
@@ -521,8 +550,12 @@ public final class DockerApiEngine implements ContainerEngine {
     expectOk(r, "tag image " + tag);
   }
 
-  private static String readJsonLines(StreamedResponse r, OutputListener progress)
-      throws IOException {
+  private static final java.util.Set<String> PULLED =
+      java.util.Set.of("Download complete", "Pull complete", "Already exists");
+
+  /** Reads the pull's JSON Lines; returns the engine's error, or null when there was none. */
+  private static String readPullEvents(
+      StreamedResponse r, PullListener progress, Map<String, Long> sizes) throws IOException {
     String failure = null;
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
@@ -531,18 +564,38 @@ public final class DockerApiEngine implements ContainerEngine {
       if (line.isBlank()) {
         continue;
       }
+      Map<String, Object> event;
       try {
-        Map<String, Object> event = Json.parseObject(line);
-        if (event.get("error") != null) {
-          failure = String.valueOf(event.get("error"));
-        } else if (event.get("status") != null) {
-          progress.line(OutputListener.Stream.STDOUT, String.valueOf(event.get("status")));
-        }
+        event = Json.parseObject(line);
       } catch (JsonException notJson) {
-        progress.line(OutputListener.Stream.STDOUT, line);
+        continue; // an error reply's body, read by the caller from the status
+      }
+      if (event.get("error") != null) {
+        failure = String.valueOf(event.get("error"));
+      } else if (event.get("status") != null) {
+        Map<String, Object> detail = object(event, "progressDetail");
+        String id = string(event, "id") == null ? "" : string(event, "id");
+        String status = String.valueOf(event.get("status"));
+        long done = number(detail, "current", -1);
+        long total = number(detail, "total", -1);
+        if (total <= 0 && sizes.containsKey(id)) {
+          // Podman 4 says only when a layer starts and ends: count it whole when it ends.
+          total = sizes.get(id);
+          done = PULLED.contains(status) ? total : 0;
+        }
+        progress.layer(id, status, done, total);
       }
     }
     return failure;
+  }
+
+  private static String engineMessage(String body, String otherwise) {
+    try {
+      String m = string(Json.parseObject(body), "message");
+      return m == null ? otherwise : m;
+    } catch (JsonException notJson) {
+      return body.isBlank() ? otherwise : body.strip();
+    }
   }
 
   /** An ordinary request, answered at once. */

@@ -116,6 +116,9 @@ public final class UnixHttpClient {
     head.append("Host: engine\r\n");
     head.append("User-Agent: appbox\r\n");
     head.append("Connection: close\r\n");
+    if (request.registryAuth() != null) {
+      head.append("X-Registry-Auth: ").append(request.registryAuth()).append("\r\n");
+    }
     if (request.contentType() != null) {
       head.append("Content-Type: ").append(request.contentType()).append("\r\n");
     }

@@ -7,6 +7,8 @@ import io.appbox.core.engine.EngineKind;
 import io.appbox.runtime.api.DockerApiEngine;
 import io.appbox.runtime.api.EngineTimeouts;
 import io.appbox.runtime.api.UnixHttpClient;
+import io.appbox.runtime.registry.LayerSizes;
+import io.appbox.runtime.registry.RegistryCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,12 @@ public final class EngineLocator {
                   + wanted.get().id());
           continue;
         }
-        return new DockerApiEngine(new UnixHttpClient(c.socket(), timeouts), info(c));
+        RegistryCredentials credentials = RegistryCredentials.from(env);
+        return new DockerApiEngine(
+            new UnixHttpClient(c.socket(), timeouts),
+            info(c),
+            credentials,
+            LayerSizes.from(env, credentials));
       }
       attempts.add(strategy.describe() + ": " + why);
     }

@@ -40,6 +40,10 @@ final class FakeEngineSocket implements AutoCloseable {
 
   final Path socket;
   final List<String> requests = new CopyOnWriteArrayList<>();
+
+  /** Each request's head: the request line and the header lines. */
+  final List<String> heads = new CopyOnWriteArrayList<>();
+
   private final ServerSocketChannel server;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Thread thread;
@@ -69,7 +73,9 @@ final class FakeEngineSocket implements AutoCloseable {
 
   private void serve(SocketChannel client, Function<String, Answer> script) {
     try (client) {
-      String requestLine = readRequest(client);
+      String head = readRequest(client);
+      heads.add(head);
+      String requestLine = head.split("\r\n", 2)[0];
       requests.add(requestLine);
       Answer a = script.apply(requestLine);
       client.write(ByteBuffer.wrap(a.first()));
@@ -85,7 +91,7 @@ final class FakeEngineSocket implements AutoCloseable {
     }
   }
 
-  /** Reads the request's head and its Content-Length body; returns the request line. */
+  /** Reads the request's head and its Content-Length body; returns the head. */
   private static String readRequest(SocketChannel client) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     ByteBuffer one = ByteBuffer.allocate(1);
@@ -106,7 +112,7 @@ final class FakeEngineSocket implements AutoCloseable {
         }
       }
     }
-    return text.split("\r\n", 2)[0];
+    return text;
   }
 
   static byte[] bytes(String s) {

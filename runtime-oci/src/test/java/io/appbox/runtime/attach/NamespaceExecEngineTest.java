@@ -257,7 +257,7 @@ class NamespaceExecEngineTest {
     }
 
     @Override
-    public void pull(ImageRef image, OutputListener progress) {
+    public void pull(ImageRef image, io.appbox.core.engine.PullListener progress) {
       throw new UnsupportedOperationException();
     }
 
