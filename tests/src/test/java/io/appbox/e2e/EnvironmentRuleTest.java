@@ -143,7 +143,8 @@ class EnvironmentRuleTest {
       assertThat(launcherViaEngine).isEqualTo(fast);
 
       // A session through the engine's exec, watched with ps while it runs.
-      String marker = "e2e-session-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+      // Seconds no other process on the machine is given: how this test finds its own.
+      int unique = ThreadLocalRandom.current().nextInt(100000, 999999);
       for (List<String> way :
           List.of(
               List.of(
@@ -154,8 +155,8 @@ class EnvironmentRuleTest {
                   box,
                   "--",
                   "sleep",
-                  "4243." + marker.length()),
-              List.of(launcher.toString(), "sleep", "4244"))) {
+                  "4243." + unique),
+              List.of(launcher.toString(), "sleep", "4244." + unique))) {
         Map<String, String> env = new LinkedHashMap<>(h);
         if (way.get(0).endsWith("bin/appbox")) {
           env.putAll(
@@ -181,7 +182,8 @@ class EnvironmentRuleTest {
           assertThat(exec.get(0).environ()).contains("AWS_SECRET_ACCESS_KEY=" + SECRET);
         } finally {
           p.destroyForcibly();
-          HostProcesses.matching(argv -> argv.get(0).endsWith("sleep") && argv.contains(seconds))
+          // This test's own: the engine's program and the sleep it started, which outlive p.
+          HostProcesses.matching(argv -> argv.contains(seconds))
               .forEach(r -> ProcessHandle.of(r.pid()).ifPresent(ProcessHandle::destroyForcibly));
           Commands.check(List.of("chmod", "g-w", boxes.toString()));
         }
