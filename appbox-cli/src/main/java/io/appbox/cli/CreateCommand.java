@@ -81,7 +81,11 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                     + created.distro()
                     + ", "
                     + created.image()
-                    + "). Enter it: appbox enter "
+                    + ") on "
+                    + session.engine().info().describe()
+                    + " for "
+                    + created.user()
+                    + ". Enter it: appbox enter "
                     + created.name()));
     return ExitCodes.OK;
   }

@@ -57,6 +57,11 @@ final class Session {
     return output;
   }
 
+  /** Refuses to run as root through sudo unless {@code --rootful} says that is meant. */
+  void refuseUnderSudo() {
+    RootUnderSudo.check(env, host().uid(), options.rootful);
+  }
+
   Map<String, String> env() {
     return env;
   }
