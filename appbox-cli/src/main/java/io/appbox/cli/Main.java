@@ -27,7 +27,8 @@ public final class Main {
     System.exit(code);
   }
 
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  static int run(String[] given, Map<String, String> env, PrintStream out, PrintStream err) {
+    String[] args = RunCommandLine.normalise(given);
     // The version is asked for by scripts and frontends before anything else: answer it without
     // building the command model.
     List<String> words = List.of(args);

@@ -25,11 +25,12 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  appbox upgrade",
+      "  appbox upgrade dev",
       "  appbox upgrade --box dev",
       "  appbox upgrade --all --json"
     })
 final class UpgradeCommand extends BaseCommand implements LongOperation {
-  @Mixin BoxChoice choice;
+  @Mixin BoxArgument choice;
 
   @Option(names = "--all", description = "Every box.")
   boolean all;

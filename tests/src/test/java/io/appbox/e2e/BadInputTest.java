@@ -21,7 +21,7 @@ class BadInputTest {
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
       assertThat(r.stderr())
           .containsAnyOf(
-              "not valid", "cannot be empty", "Unknown option", "Missing required parameter");
+              "not valid", "cannot be empty", "Unknown option", "Name the box");
       assertThat(s.containerNames()).isEqualTo(before);
     }
   }
