@@ -23,11 +23,22 @@ final class ExportsCommand extends BaseCommand {
   int execute(Session session) {
     Optional<BoxName> only = Optional.ofNullable(box).map(BoxName::of);
     List<ExportStatus> all = session.exportService().list(only);
+    if (only.isPresent() && all.isEmpty()) {
+      // A box that is gone still lists its exports (box-gone); one that never was is not found.
+      session.boxes().require(only.get());
+    }
     Output out = session.output();
     out.result(
         all,
         () -> {
-          if (all.isEmpty()) {
+          if (all.isEmpty() && only.isPresent()) {
+            out.println(
+                "Nothing exported from box "
+                    + only.get()
+                    + " yet. Install an application: appbox install --box "
+                    + only.get()
+                    + " htop");
+          } else if (all.isEmpty()) {
             out.println("Nothing exported yet. Install an application: appbox install htop");
             return;
           }

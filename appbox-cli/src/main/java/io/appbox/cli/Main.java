@@ -83,11 +83,7 @@ public final class Main {
           if (e.getCommandLine().getCommand() instanceof LongOperation) {
             output.longOperation();
           }
-          output.error(
-              new AppboxException(
-                  ErrorCode.INVALID_INPUT,
-                  e.getMessage(),
-                  "See: appbox " + commandPath(e.getCommandLine()) + "--help"));
+          output.error(UsageErrors.of(e));
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -149,14 +145,6 @@ public final class Main {
     Commands.register(cli, args);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
-  }
-
-  private static String commandPath(CommandLine c) {
-    StringBuilder path = new StringBuilder();
-    for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
-      path.insert(0, at.getCommandName() + " ");
-    }
-    return path.toString();
   }
 
   private static AppboxException asAppboxException(Exception e) {

@@ -72,7 +72,7 @@ class CommandLineTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("Unknown option")
+        .contains("appbox create has no option '--no-such-option'")
         .contains("appbox create --help");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }

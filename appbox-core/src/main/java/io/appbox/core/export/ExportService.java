@@ -35,6 +35,18 @@ public final class ExportService {
   private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
   private static final int MAX_DESKTOP_FILE = 1 << 20;
 
+  /** Where {@code --bin NAME} looks: the box's PATH, with the games a Debian login shell adds. */
+  static final List<String> SEARCH_PATH =
+      List.of(
+          "/usr/local/sbin",
+          "/usr/local/bin",
+          "/usr/sbin",
+          "/usr/bin",
+          "/sbin",
+          "/bin",
+          "/usr/local/games",
+          "/usr/games");
+
   private final ContainerEngine engine;
   private final BoxService boxes;
   private final PackageService packages;
@@ -92,14 +104,22 @@ public final class ExportService {
     return outcomes;
   }
 
-  /** Exports the application whose desktop-file id is exactly {@code desktopId}. */
-  public ExportOutcome exportApp(BoxName name, String desktopId) {
-    if (desktopId == null
-        || !DESKTOP_ID.matcher(desktopId).matches()
-        || desktopId.endsWith(".desktop")) {
+  /**
+   * Exports one application: the one whose desktop-file id is exactly {@code app} ({@code htop} or
+   * {@code htop.desktop}), else the one application of the package named {@code app}.
+   */
+  public ExportOutcome exportApp(BoxName name, String app) {
+    String desktopId =
+        app != null && app.endsWith(".desktop")
+            ? app.substring(0, app.length() - ".desktop".length())
+            : app;
+    if (desktopId == null || !DESKTOP_ID.matcher(desktopId).matches()) {
       throw AppboxException.invalid(
-          "Desktop-file id " + Quote.of(desktopId) + " is not valid.",
-          "Give the id as the file is named, without .desktop: appbox export --box BOX --app htop");
+          "Desktop-file id " + Quote.of(app) + " is not valid.",
+          "Give the id as the file is named (htop or htop.desktop), or the package:"
+              + " appbox export --box "
+              + name
+              + " --app htop");
     }
     ContainerState box = boxes.running(name);
     BoxFiles files = files(box);
@@ -109,6 +129,28 @@ public final class ExportService {
         return exportApp(box, desktopId, path, packages.owner(box, path));
       }
     }
+    List<String[]> ofPackage = new ArrayList<>();
+    for (String path : packages.files(box, desktopId)) {
+      Matcher m = DESKTOP_FILE.matcher(path);
+      if (m.matches()) {
+        ofPackage.add(new String[] {m.group(1).replace('/', '-'), path});
+      }
+    }
+    if (ofPackage.size() == 1) {
+      return exportApp(box, ofPackage.get(0)[0], ofPackage.get(0)[1], desktopId);
+    }
+    if (ofPackage.size() > 1) {
+      List<String> ids = ofPackage.stream().map(a -> a[0]).toList();
+      throw AppboxException.invalid(
+          "Package "
+              + desktopId
+              + " has "
+              + ofPackage.size()
+              + " applications: "
+              + String.join(", ", ids)
+              + ".",
+          "Name one: appbox export --box " + name + " --app " + ids.get(0));
+    }
     throw new AppboxException(
         ErrorCode.EXPORT_NOT_FOUND,
         "Box "
@@ -117,8 +159,8 @@ public final class ExportService {
             + desktopId
             + " (no "
             + desktopId
-            + ".desktop in"
-            + " /usr/share/applications or /usr/local/share/applications).",
+            + ".desktop in /usr/share/applications or /usr/local/share/applications, and no"
+            + " package of that name with an application).",
         "List the box's applications: appbox run " + name + " -- ls /usr/share/applications");
   }
 
@@ -172,15 +214,43 @@ public final class ExportService {
         files(box));
   }
 
-  /** Exports an executable of the box as a command in {@code ~/.local/bin}. */
-  public ExportOutcome exportBin(BoxName name, String path, Optional<String> as) {
+  /**
+   * Exports an executable of the box as a command in {@code ~/.local/bin}: {@code path} is
+   * absolute, or a program's name, found on the box's search path as a login shell of the box has
+   * it.
+   */
+  public ExportOutcome exportBin(BoxName name, String program, Optional<String> as) {
+    String path = program;
+    if (program != null && !program.contains("/") && COMMAND_NAME.matcher(program).matches()) {
+      ContainerState box = boxes.running(name);
+      path =
+          files(box)
+              .onPath(program, SEARCH_PATH)
+              .orElseThrow(
+                  () ->
+                      new AppboxException(
+                          ErrorCode.EXPORT_NOT_FOUND,
+                          "Box "
+                              + name
+                              + " has no program "
+                              + program
+                              + " on its PATH ("
+                              + String.join(":", SEARCH_PATH)
+                              + ").",
+                          "Find it: appbox run "
+                              + name
+                              + " -- sh -c 'command -v "
+                              + program
+                              + "', or give its path: --bin /usr/bin/"
+                              + program));
+    }
     if (path == null
         || !path.startsWith("/")
         || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
         || !Path.of(path).normalize().toString().equals(path)) {
       throw AppboxException.invalid(
-          "Path " + Quote.of(path) + " is not a plain absolute path in the box.",
-          "For example: appbox export --box BOX --bin /usr/bin/htop");
+          "Path " + Quote.of(path) + " is not a program's name or plain absolute path in the box.",
+          "For example: appbox export --box " + name + " --bin htop");
     }
     String command = as.orElse(Path.of(path).getFileName().toString());
     if (!COMMAND_NAME.matcher(command).matches()) {
@@ -190,10 +260,14 @@ public final class ExportService {
     }
     ContainerState box = boxes.running(name);
     if (!files(box).isExecutable(path)) {
+      String base = Path.of(path).getFileName().toString();
       throw new AppboxException(
           ErrorCode.EXPORT_NOT_FOUND,
           "Box " + name + " has no executable " + path + ".",
-          "Check the path: appbox run " + name + " -- ls -l " + path);
+          "Give the program's name to find it on the box's PATH: appbox export --box "
+              + name
+              + " --bin "
+              + base);
     }
     if (as.isEmpty()) {
       Optional<Path> shadowed = onHostPath(command);
