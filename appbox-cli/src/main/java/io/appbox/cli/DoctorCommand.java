@@ -132,7 +132,13 @@ final class DoctorCommand extends BaseCommand {
                     : hint(s)));
       }
       if (broken.isEmpty()) {
-        checks.add(new Check("exports", true, statuses.size() + " export(s), all working", ""));
+        checks.add(
+            new Check(
+                "exports",
+                true,
+                Plural.of(statuses.size(), "export")
+                    + (statuses.size() == 1 ? ", working" : ", all working"),
+                ""));
       }
     }
     Output out = session.output();

@@ -124,9 +124,10 @@ final class Output {
     err.flush();
   }
 
-  /** A line for people on standard output (never with --json). */
+  /** A line for people on standard output (never with --json), below any progress line. */
   void println(String line) {
     if (!json) {
+      finishProgress();
       out.println(line);
     }
   }

@@ -56,7 +56,7 @@ final class RmCommand extends BaseCommand {
       out.println(
           "Removed "
               + name
-              + (exports.isEmpty() ? "" : " and its " + exports.size() + " export(s)"));
+              + (exports.isEmpty() ? "" : " and its " + Plural.of(exports.size(), "export")));
     }
     out.result(Map.of("removed", removed), () -> {});
     return ExitCodes.OK;

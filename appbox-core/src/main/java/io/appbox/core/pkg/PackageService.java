@@ -182,7 +182,7 @@ public final class PackageService {
     if (fields.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_NOT_FOUND,
-          "Box " + name + " knows no package " + pkg + ".",
+          "No package " + pkg + " in box " + name + ".",
           "Search for it: appbox search --box " + name + " " + pkg.bare());
     }
     return fields;
@@ -245,10 +245,10 @@ public final class PackageService {
     if (!missing.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_NOT_FOUND,
-          "Box "
-              + box.name()
-              + " has no package "
+          (missing.size() == 1 ? "No package " : "No packages ")
               + String.join(", ", missing)
+              + " in box "
+              + box.name()
               + "; nothing was "
               + (phase.equals("remove") ? "removed." : "installed."),
           "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
