@@ -96,7 +96,7 @@ final class DoctorCommand extends BaseCommand {
                   ? "run, enter and exported launchers join boxes directly (nsenter)"
                   : "boxes of this engine are entered through its exec, which is slower",
               "Rootless Podman gives you the fastest launches."));
-      List<ExportStatus> statuses = session.exportService().check(Optional.empty());
+      List<ExportStatus> statuses = session.exportService().list(Optional.empty());
       List<ExportStatus> broken =
           statuses.stream().filter(s -> !s.state().equals(ExportStatus.OK)).toList();
       // A box whose cut-short restore could not be recovered is set aside, not gone: its exports

@@ -11,8 +11,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "exports",
     description = {
-      "List what is exported, from which box and package, and whether it still works:"
-          + " ok, box-gone (the box was removed), files-missing."
+      "List what is exported, from which box and package, and whether it still works, as doctor"
+          + " checks it. Its state is one of:",
+      "  ok                 it works",
+      "  box-gone           its box was removed (appbox doctor --fix removes the export)",
+      "  program-gone       its program is no longer in the box, checked while the box runs"
+          + " (doctor --fix removes it)",
+      "  files-missing      some of its host files are gone",
+      "  files-overwritten  another export or you wrote over its files (doctor --fix forgets it)"
     },
     footer = {"", "Examples:", "  appbox exports", "  appbox exports --box dev --json"})
 final class ExportsCommand extends BaseCommand {

@@ -347,11 +347,8 @@ public final class ExportService {
     return removed;
   }
 
-  /**
-   * Every export of this engine's boxes (or of one box), and whether it still works: its box is
-   * there, each of its files is there and still carries its box and name.
-   */
-  public List<ExportStatus> list(Optional<BoxName> only) {
+  /** The host side of each export: its box is there, its files are there and still its own. */
+  private List<ExportStatus> onHost(Optional<BoxName> only) {
     String id = engine.info().id();
     Set<BoxName> existing =
         engine.list().stream().map(ContainerState::name).collect(Collectors.toSet());
@@ -374,12 +371,13 @@ public final class ExportService {
   }
 
   /**
-   * Checks that each export's program is still in its running box; exports of boxes that are gone
-   * or not running are reported by {@link #list}.
+   * Every export of this engine's boxes (or of one box), and whether it still works: the one check
+   * that {@code exports}, {@code doctor} and upgrades share. Its box is there, its host files are
+   * there and still its own, and, in a running box, its program is still there.
    */
-  public List<ExportStatus> check(Optional<BoxName> only) {
+  public List<ExportStatus> list(Optional<BoxName> only) {
     List<ExportStatus> out = new ArrayList<>();
-    for (ExportStatus s : list(only)) {
+    for (ExportStatus s : onHost(only)) {
       if (!s.state().equals(ExportStatus.OK)) {
         out.add(s);
         continue;

@@ -125,7 +125,7 @@ public final class UpgradeService {
           "");
     }
     List<String> broken =
-        exports.check(Optional.of(box)).stream()
+        exports.list(Optional.of(box)).stream()
             .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
             .map(s -> s.export().name())
             .toList();
