@@ -92,6 +92,7 @@ final class DirectDispatch {
       return OptionalInt.empty();
     }
     AppboxCommand root = new AppboxCommand(env, outputs);
+    root.commandLine = List.of(args);
     root.global = global;
     BaseCommand chosen = command(command, box, distro, noExport, packages);
     try {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
       "  box-gone           its box was removed (appbox doctor --fix removes the export)",
       "  program-gone       its program is no longer in the box, checked while the box runs"
           + " (doctor --fix removes it)",
-      "  files-missing      some of its host files are gone",
+      "  files-missing      some of its host files are gone (doctor --fix writes them again)",
       "  files-overwritten  another export or you wrote over its files (doctor --fix forgets it)"
     },
     footer = {"", "Examples:", "  appbox exports", "  appbox exports --box dev --json"})

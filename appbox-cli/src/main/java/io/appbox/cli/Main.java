@@ -74,6 +74,7 @@ public final class Main {
       return direct.getAsInt();
     }
     AppboxCommand root = new AppboxCommand(env, outputs);
+    root.commandLine = List.of(given);
     CommandLine cli = commandLine(root, args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -83,7 +84,7 @@ public final class Main {
           if (e.getCommandLine().getCommand() instanceof LongOperation) {
             output.longOperation();
           }
-          output.error(UsageErrors.of(e));
+          output.error(UsageErrors.of(e, given));
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(

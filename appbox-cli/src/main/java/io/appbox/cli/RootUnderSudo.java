@@ -1,6 +1,7 @@
 package io.appbox.cli;
 
 import io.appbox.core.AppboxException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,11 +13,19 @@ import java.util.Optional;
 final class RootUnderSudo {
   private RootUnderSudo() {}
 
-  static void check(Map<String, String> env, int uid, boolean rootful) {
+  /**
+   * @param commandLine the command line as given, which the hints repeat
+   */
+  static void check(Map<String, String> env, int uid, boolean rootful, List<String> commandLine) {
+    String asGiven = Text.printable(String.join(" ", commandLine));
     if (rootful && uid != 0) {
+      List<String> without = commandLine.stream().filter(a -> !a.equals("--rootful")).toList();
       throw AppboxException.invalid(
           "--rootful makes and uses boxes that belong to root; appbox runs as you here.",
-          "Leave out --rootful for your own boxes, or run: sudo appbox --rootful COMMAND");
+          "For your own boxes, leave it out: appbox "
+              + Text.printable(String.join(" ", without))
+              + "; for root's: sudo appbox "
+              + asGiven);
     }
     if (uid != 0 || rootful) {
       return;
@@ -28,10 +37,12 @@ final class RootUnderSudo {
               + " engine, and its exports would go to root's home, not to "
               + caller.get()
               + "'s menu.",
-          "Run appbox as "
+          "Run it as "
               + caller.get()
-              + ", without sudo (boxes give you root inside: appbox run --root BOX -- CMD)."
-              + " For boxes that belong to root on purpose: sudo appbox --rootful COMMAND");
+              + ", without sudo (a box gives you root inside with run --root): appbox "
+              + asGiven
+              + ". For boxes that belong to root on purpose: sudo appbox --rootful "
+              + asGiven);
     }
   }
 

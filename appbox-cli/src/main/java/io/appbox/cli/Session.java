@@ -47,10 +47,17 @@ final class Session {
   private ExportService exportService;
   private UpgradeService upgrades;
 
-  Session(Map<String, String> env, GlobalOptions options, Output output) {
+  private final java.util.List<String> commandLine;
+
+  Session(
+      Map<String, String> env,
+      GlobalOptions options,
+      Output output,
+      java.util.List<String> commandLine) {
     this.env = env;
     this.options = options;
     this.output = output;
+    this.commandLine = commandLine;
   }
 
   Output output() {
@@ -59,7 +66,7 @@ final class Session {
 
   /** Refuses to run as root through sudo unless {@code --rootful} says that is meant. */
   void refuseUnderSudo() {
-    RootUnderSudo.check(env, host().uid(), options.rootful);
+    RootUnderSudo.check(env, host().uid(), options.rootful, commandLine);
   }
 
   Map<String, String> env() {

@@ -16,7 +16,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageErrors {
   private UsageErrors() {}
 
-  static AppboxException of(ParameterException e) {
+  /**
+   * @param args the command line as given: a suggestion is that line with the mistyped word
+   *     replaced, a command that works as printed
+   */
+  static AppboxException of(ParameterException e, String[] args) {
     CommandLine at = e.getCommandLine();
     String path = commandPath(at);
     String help = "See: appbox " + path + "--help";
@@ -24,7 +28,9 @@ final class UsageErrors {
       String first = u.getUnmatched().get(0);
       List<String> suggestions = u.getSuggestions();
       String meant =
-          suggestions.isEmpty() ? "" : "Did you mean: appbox " + path + suggestions.get(0) + "? ";
+          suggestions.isEmpty()
+              ? ""
+              : "Did you mean: " + corrected(args, first, suggestions.get(0)) + "? ";
       if (first.startsWith("-")) {
         return new AppboxException(
             ErrorCode.INVALID_INPUT,
@@ -45,6 +51,18 @@ final class UsageErrors {
     // picocli starts some messages (argument groups) with its own "Error: ".
     String message = e.getMessage().replaceFirst("^Error: ", "");
     return new AppboxException(ErrorCode.INVALID_INPUT, message, help);
+  }
+
+  /** The command line with the first {@code wrong} word replaced by {@code meant}. */
+  private static String corrected(String[] args, String wrong, String meant) {
+    StringBuilder line = new StringBuilder("appbox");
+    boolean replaced = false;
+    for (String a : args) {
+      String word = !replaced && a.equals(wrong) ? meant : a;
+      replaced |= a.equals(wrong);
+      line.append(' ').append(Text.printable(word));
+    }
+    return line.toString();
   }
 
   private static String commandPath(CommandLine c) {

@@ -78,16 +78,18 @@ class MistakesTest {
     assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
     assertThat(typo.stderr())
         .contains("error: appbox has no command 'instal'.")
-        .contains("hint: Did you mean: appbox install?")
+        .contains("hint: Did you mean: appbox --engine podman install htop?")
         .doesNotContain("Unmatched");
     CommandResult json = s.appbox("--json", "instal", "htop");
-    assertThat(json.stdout()).contains("\"code\":\"INVALID_INPUT\"").contains("appbox install?");
+    assertThat(json.stdout())
+        .contains("\"code\":\"INVALID_INPUT\"")
+        .contains("appbox --engine podman --json install htop?");
 
     CommandResult option = s.appbox("install", "--boxx", box, "htop");
     assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
     assertThat(option.stderr())
         .contains("appbox install has no option '--boxx'.")
-        .contains("Did you mean: appbox install --box?")
+        .contains("Did you mean: appbox --engine podman install --box " + box + " htop?")
         .doesNotContain("Unknown option");
 
     CommandResult extra = s.appbox("snapshots", box, "surplus");

@@ -56,8 +56,9 @@ class RootUnderSudoTest {
         assertThat(r.stderr())
             .as(r.toString())
             .contains("through sudo")
-            .contains("Run appbox as " + TestEnvironment.testUser() + ", without sudo")
-            .contains("sudo appbox --rootful")
+            .contains("Run it as " + TestEnvironment.testUser() + ", without sudo")
+            .contains(": appbox --engine podman " + String.join(" ", command) + ".")
+            .contains("sudo appbox --rootful --engine podman " + String.join(" ", command))
             .doesNotContain("/root/.local/bin");
       }
       CommandResult json = underSudo(s, "--json", "list");

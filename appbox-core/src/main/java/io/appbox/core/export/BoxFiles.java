@@ -31,6 +31,11 @@ public interface BoxFiles {
     return dirs.stream().map(d -> d + "/" + program).filter(this::isExecutable).findFirst();
   }
 
+  /** Whether {@code path} is a directory in the box. */
+  default boolean isDirectory(String path) {
+    return false;
+  }
+
   /** Whether {@code path} is a file the box's user can read. */
   default boolean isReadableFile(String path) {
     try {

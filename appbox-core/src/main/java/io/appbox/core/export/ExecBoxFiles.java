@@ -75,6 +75,11 @@ public final class ExecBoxFiles implements BoxFiles {
   }
 
   @Override
+  public boolean isDirectory(String path) {
+    return exec(List.of("test", "-d", path)).ok();
+  }
+
+  @Override
   public boolean isReadableFile(String path) {
     return exec(List.of("test", "-f", path, "-a", "-r", path)).ok();
   }

@@ -35,6 +35,9 @@ public final class ExportService {
   private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
   private static final int MAX_DESKTOP_FILE = 1 << 20;
 
+  /** The login shell the terminal menu entry of {@code create --entry} opens. */
+  private static final String TERMINAL_ENTRY_SOURCE = "/etc/appbox/login";
+
   /** Where {@code --bin NAME} looks: the box's PATH, with the games a Debian login shell adds. */
   static final List<String> SEARCH_PATH =
       List.of(
@@ -161,7 +164,12 @@ public final class ExportService {
             + desktopId
             + ".desktop in /usr/share/applications or /usr/local/share/applications, and no"
             + " package of that name with an application).",
-        "List the box's applications: appbox run " + name + " -- ls /usr/share/applications");
+        files.isDirectory("/usr/share/applications")
+            ? "List the box's applications: appbox run " + name + " -- ls /usr/share/applications"
+            : "Install the package that has it first; look for it: appbox search --box "
+                + name
+                + " "
+                + desktopId);
   }
 
   private ExportOutcome exportApp(ContainerState box, String desktopId, String path, String pkg) {
@@ -198,7 +206,9 @@ public final class ExportService {
             + "Comment=A login shell in box "
             + name
             + "\n"
-            + "Exec=/etc/appbox/login\n"
+            + "Exec="
+            + TERMINAL_ENTRY_SOURCE
+            + "\n"
             + "Terminal=true\n"
             + "Categories=System;\n";
     return exporter.exportApp(
@@ -207,7 +217,7 @@ public final class ExportService {
             engine.info().id(),
             "terminal",
             "",
-            "/etc/appbox/login",
+            TERMINAL_ENTRY_SOURCE,
             entry.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             launchers.forBox(box),
             null),
@@ -237,11 +247,10 @@ public final class ExportService {
                               + " on its PATH ("
                               + String.join(":", SEARCH_PATH)
                               + ").",
-                          "Find it: appbox run "
+                          "Install the package that has it first; look for it: appbox search"
+                              + " --box "
                               + name
-                              + " -- sh -c 'command -v "
-                              + program
-                              + "', or give its path: --bin /usr/bin/"
+                              + " "
                               + program));
     }
     if (path == null
@@ -261,13 +270,24 @@ public final class ExportService {
     ContainerState box = boxes.running(name);
     if (!files(box).isExecutable(path)) {
       String base = Path.of(path).getFileName().toString();
+      Optional<String> elsewhere =
+          COMMAND_NAME.matcher(base).matches()
+              ? files(box).onPath(base, SEARCH_PATH)
+              : Optional.empty();
       throw new AppboxException(
           ErrorCode.EXPORT_NOT_FOUND,
           "Box " + name + " has no executable " + path + ".",
-          "Give the program's name to find it on the box's PATH: appbox export --box "
-              + name
-              + " --bin "
-              + base);
+          elsewhere.isPresent()
+              ? "It has "
+                  + elsewhere.get()
+                  + "; export that: appbox export --box "
+                  + name
+                  + " --bin "
+                  + base
+              : "Install the package that has it first; look for it: appbox search --box "
+                  + name
+                  + " "
+                  + base);
     }
     if (as.isEmpty()) {
       Optional<Path> shadowed = onHostPath(command);
@@ -396,6 +416,29 @@ public final class ExportService {
       out.add(present ? s : new ExportStatus(s.export(), ExportStatus.PROGRAM_GONE, List.of()));
     }
     return out;
+  }
+
+  /**
+   * Writes an export's host files again from its box, as it was exported: the desktop entry and
+   * icons of an application, the wrapper of a command, the box's launcher they share. Starts the
+   * box when it is stopped.
+   */
+  public ExportOutcome recreate(Export e) {
+    ContainerState box = boxes.running(e.box());
+    if (e.kind() == ExportKind.ENTRY
+        || e.kind() == ExportKind.APP && e.source().equals(TERMINAL_ENTRY_SOURCE)) {
+      return exportTerminalEntry(e.box());
+    }
+    if (e.kind() == ExportKind.BIN) {
+      return exportBin(e.box(), e.source(), Optional.of(e.name()));
+    }
+    if (!files(box).isReadableFile(e.source())) {
+      throw new AppboxException(
+          ErrorCode.EXPORT_NOT_FOUND,
+          "Box " + e.box() + " has no " + e.source() + " any more.",
+          "Remove the export: appbox unexport --box " + e.box() + " --app " + e.name());
+    }
+    return exportApp(box, e.name(), e.source(), e.pkg());
   }
 
   /**

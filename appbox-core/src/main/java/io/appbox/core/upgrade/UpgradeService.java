@@ -10,6 +10,7 @@ import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.export.ExportStatus;
 import io.appbox.core.host.LockFile;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Transactional upgrades: snapshot the box, upgrade it, check it, and on any failure put it back
@@ -65,12 +67,14 @@ public final class UpgradeService {
   public Snapshot upgrade(BoxName box, Progress progress) {
     try (LockFile lock = packages.lock(box, progress)) {
       boxes.running(box);
+      // An export already broken is doctor's to report; the upgrade answers for the ones it breaks.
+      Set<Export> goneBefore = programGone(box);
       progress.report("snapshot", -1, "Taking a snapshot of " + box);
       Snapshot before = take(box);
       try {
         packages.upgradeLocked(box, progress);
         progress.report("check", -1, "Checking " + box + " after the upgrade");
-        check(box);
+        check(box, goneBefore);
       } catch (RuntimeException failure) {
         progress.report(
             "restore", -1, "Upgrade failed; restoring " + box + " from " + before.name());
@@ -111,8 +115,18 @@ public final class UpgradeService {
     }
   }
 
-  /** The profile's health check, and every export of the box still finds its program. */
-  private void check(BoxName box) {
+  private Set<Export> programGone(BoxName box) {
+    return exports.list(Optional.of(box)).stream()
+        .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
+        .map(ExportStatus::export)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * The profile's health check, and every export of the box that found its program before still
+   * finds it.
+   */
+  private void check(BoxName box, Set<Export> goneBefore) {
     ExecResult health = packages.healthCheck(box);
     if (!health.ok()) {
       String says = (health.stderr().isBlank() ? health.stdout() : health.stderr()).strip();
@@ -125,9 +139,10 @@ public final class UpgradeService {
           "");
     }
     List<String> broken =
-        exports.list(Optional.of(box)).stream()
-            .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
-            .map(s -> s.export().name())
+        programGone(box).stream()
+            .filter(e -> !goneBefore.contains(e))
+            .map(Export::name)
+            .sorted()
             .toList();
     if (!broken.isEmpty()) {
       throw new AppboxException(
