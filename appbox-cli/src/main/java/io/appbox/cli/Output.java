@@ -115,11 +115,12 @@ final class Output {
       return;
     }
     String label = color ? "\u001b[1;31merror:\u001b[0m " : "error: ";
-    err.println(
-        label + Text.printable(e.getMessage()).replace("?  - ", "\n  - ").replace("?  ", "\n  "));
+    // Each line made safe on its own: a message of several lines (the package manager's last
+    // lines) keeps them.
+    err.println(label + Text.printableLines(e.getMessage()));
     if (!e.hint().isEmpty()) {
       String hint = color ? "\u001b[1mhint:\u001b[0m " : "hint: ";
-      err.println(hint + Text.printable(e.hint()));
+      err.println(hint + Text.printableLines(e.hint()));
     }
     err.flush();
   }

@@ -17,7 +17,10 @@ final class PackageCommandsTranslator {
   private PackageCommandsTranslator() {}
 
   static PackageCommands translate(
-      YamlField commands, Optional<Pattern> notFound, ProgressFormat progress) {
+      YamlField commands,
+      Optional<Pattern> notFound,
+      ProgressFormat progress,
+      Optional<Pattern> locked) {
     YamlMapping mapping = commands.mapping(CommandKey.keys());
     Map<CommandKey, PackageCommand> read = new EnumMap<>(CommandKey.class);
     for (CommandKey key : CommandKey.values()) {
@@ -37,7 +40,8 @@ final class PackageCommandsTranslator {
         read.get(CommandKey.CLEAN),
         read.get(CommandKey.HEALTH_CHECK),
         notFound,
-        progress);
+        progress,
+        locked);
   }
 
   /** A command is a list of arguments, or a mapping with argv, root and output. */

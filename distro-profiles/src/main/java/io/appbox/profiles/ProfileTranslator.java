@@ -22,7 +22,15 @@ final class ProfileTranslator {
 
   private static final List<String> FIELDS =
       List.of(
-          "id", "name", "image", "bootstrap", "environment", "progress", "not-found", "commands");
+          "id",
+          "name",
+          "image",
+          "bootstrap",
+          "environment",
+          "progress",
+          "not-found",
+          "locked",
+          "commands");
   private static final List<String> BOOTSTRAP_FIELDS =
       List.of("tool", "suite", "mirror", "variant", "include");
   private static final Set<String> BOOTSTRAP_TOOLS = Set.of("mmdebstrap");
@@ -62,8 +70,11 @@ final class ProfileTranslator {
         profile.optional("progress").map(ProfileTranslator::progress).orElse(ProgressFormat.NONE);
     Optional<Pattern> notFound =
         profile.optional("not-found").map(field -> OutputPattern.compile(field, List.of("name")));
+    Optional<Pattern> locked =
+        profile.optional("locked").map(field -> OutputPattern.compile(field, List.of()));
     PackageCommands commands =
-        PackageCommandsTranslator.translate(profile.required("commands"), notFound, progress);
+        PackageCommandsTranslator.translate(
+            profile.required("commands"), notFound, progress, locked);
     return new DistroProfile(id, name, image, bootstrap, commands, environment, source);
   }
 

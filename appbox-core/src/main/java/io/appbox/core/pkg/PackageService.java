@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,7 +158,7 @@ public final class PackageService {
       r = exec(box, profile, search, List.of(term), OutputListener.NONE);
     }
     if (!r.ok() && r.stdout().isBlank()) {
-      throw failed(profile, "search", r);
+      throw failed(box, profile, "search", r);
     }
     List<SearchHit> hits = new ArrayList<>();
     for (Map<String, String> record : records(search, r.stdout())) {
@@ -253,7 +254,7 @@ public final class PackageService {
               + (phase.equals("remove") ? "removed." : "installed."),
           "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
     }
-    throw failed(profile, phase, r);
+    throw failed(box, profile, phase, r);
   }
 
   private ExecResult exec(
@@ -265,8 +266,10 @@ public final class PackageService {
     List<String> argv = new ArrayList<>(command.argv());
     argv.addAll(args);
     String user = command.root() ? "root" : BoxLabels.engineUser(box.labels());
-    return engine.exec(
-        box.name(), new ExecRequest(argv, user, profile.environment(), "/"), listener);
+    // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
+    Map<String, String> env = new LinkedHashMap<>(profile.environment());
+    env.putIfAbsent("LANG", "C.UTF-8");
+    return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
   }
 
   private static Set<String> notFound(DistroProfile profile, ExecResult r) {
@@ -284,19 +287,35 @@ public final class PackageService {
     return names;
   }
 
-  private static AppboxException failed(DistroProfile profile, String what, ExecResult r) {
-    String output = r.stderr().isBlank() ? r.stdout() : r.stderr();
-    List<String> lines =
-        output
-            .lines()
-            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
-            .toList();
-    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+  private static AppboxException failed(
+      ContainerState box, DistroProfile profile, String what, ExecResult r) {
+    // The last words of both streams: dpkg and the package's scripts write to standard output,
+    // apt its verdict to standard error.
+    List<String> lines = new ArrayList<>(lastLines(r.stdout(), r.stderr().isBlank() ? 8 : 5));
+    lines.addAll(lastLines(r.stderr(), 4));
+    String tail = String.join("\n", lines);
+    String all = r.stdout() + "\n" + r.stderr();
+    Optional<Matcher> locked =
+        profile.packages().locked().map(p -> p.matcher(all)).filter(Matcher::find);
+    if (locked.isPresent()) {
+      int start = all.lastIndexOf('\n', locked.get().start()) + 1;
+      int end = all.indexOf('\n', locked.get().end());
+      String message = all.substring(start, end < 0 ? all.length() : end).strip();
+      return new AppboxException(
+          ErrorCode.LOCKED,
+          "Another program is using the package manager of box "
+              + box.name()
+              + "; nothing was changed:\n"
+              + message,
+          "Wait until it has finished, then try again.");
+    }
     return new AppboxException(
         ErrorCode.PACKAGE_MANAGER_FAILED,
-        "The package manager of "
+        "The package manager of box "
+            + box.name()
+            + " ("
             + profile.id()
-            + " failed to "
+            + ") failed to "
             + what
             + " (exit "
             + r.exitCode()
@@ -305,11 +324,23 @@ public final class PackageService {
         "Read its message above; run with --verbose to see all of its output.");
   }
 
+  private static List<String> lastLines(String output, int count) {
+    List<String> lines =
+        output
+            .lines()
+            .map(String::stripTrailing)
+            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
+            // apt's status line of an error, "pmerror:PKG:PERCENT:MESSAGE", as "PKG: MESSAGE".
+            .map(l -> l.replaceFirst("^pmerror:([^:]+):[^:]*:", "$1: "))
+            .toList();
+    return lines.subList(Math.max(0, lines.size() - count), lines.size());
+  }
+
   private Map<String, String> versions(ContainerState box, DistroProfile profile) {
     PackageCommand list = profile.packages().listInstalled();
     ExecResult r = exec(box, profile, list, List.of(), OutputListener.NONE);
     if (!r.ok()) {
-      throw failed(profile, "list the installed packages", r);
+      throw failed(box, profile, "list the installed packages", r);
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map<String, String> record : records(list, r.stdout())) {

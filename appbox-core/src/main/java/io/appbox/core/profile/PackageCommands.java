@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param notFound searched through standard output and error together for the package manager's
  *     message about an unknown package; group {@code name} names it
  * @param progress how the package manager reports progress on its output
+ * @param locked searched through standard output and error together for the package manager's
+ *     message that another process holds its lock
  */
 public record PackageCommands(
     PackageCommand install,
@@ -37,4 +39,40 @@ public record PackageCommands(
     PackageCommand clean,
     PackageCommand healthCheck,
     Optional<Pattern> notFound,
-    ProgressFormat progress) {}
+    ProgressFormat progress,
+    Optional<Pattern> locked) {
+
+  /** Commands whose package manager has no lock message appbox knows. */
+  public PackageCommands(
+      PackageCommand install,
+      PackageCommand remove,
+      PackageCommand search,
+      PackageCommand show,
+      PackageCommand listInstalled,
+      PackageCommand listFiles,
+      PackageCommand owner,
+      PackageCommand update,
+      PackageCommand upgrade,
+      PackageCommand autoremove,
+      PackageCommand clean,
+      PackageCommand healthCheck,
+      Optional<Pattern> notFound,
+      ProgressFormat progress) {
+    this(
+        install,
+        remove,
+        search,
+        show,
+        listInstalled,
+        listFiles,
+        owner,
+        update,
+        upgrade,
+        autoremove,
+        clean,
+        healthCheck,
+        notFound,
+        progress,
+        Optional.empty());
+  }
+}
