@@ -36,8 +36,10 @@ class HintsTest {
       BoxFixture fx = new BoxFixture(s, box);
       fx.write("/usr/games/e2e-game", "#!/bin/sh\necho game\n", "755");
       fx.write("/usr/local/bin/e2e-going", "#!/bin/sh\necho going\n", "755");
-      assertThat(s.appbox("export", "--box", box, "--bin", "e2e-going").exitCode()).isZero();
-      assertThat(s.appbox("export", "--box", box, "--bin", "e2e-game").exitCode()).isZero();
+      assertThat(s.appbox("export", "--box", box, "--bin", "/usr/local/bin/e2e-going").exitCode())
+          .isZero();
+      assertThat(s.appbox("export", "--box", box, "--bin", "/usr/games/e2e-game").exitCode())
+          .isZero();
       assertThat(s.appbox("run", "--root", box, "--", "rm", "/usr/local/bin/e2e-going").exitCode())
           .isZero();
       Files.delete(s.home().resolve(".local/bin/e2e-game"));
@@ -122,7 +124,7 @@ class HintsTest {
           "644");
       List<java.nio.file.Path> written = new ArrayList<>();
       written.addAll(exportedFiles(s, "--box", box, "--app", "e2e-fixed"));
-      written.addAll(exportedFiles(s, "--box", box, "--bin", "e2e-fixed"));
+      written.addAll(exportedFiles(s, "--box", box, "--bin", "/usr/local/bin/e2e-fixed"));
       java.nio.file.Path wrapper = s.home().resolve(".local/bin/e2e-fixed");
       java.nio.file.Path icon =
           s.home().resolve(".local/share/icons/hicolor/48x48/apps/e2e-fixed.png");
