@@ -23,6 +23,7 @@ final class Commands {
     ALL.put("rm", RmCommand::new);
     ALL.put("install", InstallCommand::new);
     ALL.put("remove", RemoveCommand::new);
+    ALL.put("autoremove", AutoremoveCommand::new);
     ALL.put("search", SearchCommand::new);
     ALL.put("show", ShowCommand::new);
     ALL.put("packages", PackagesCommand::new);

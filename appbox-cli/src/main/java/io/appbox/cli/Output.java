@@ -125,6 +125,14 @@ final class Output {
     err.flush();
   }
 
+  /** Asks a question on standard error, below any progress line, and returns the answer. */
+  String ask(String question, java.util.function.Supplier<String> answer) {
+    finishProgress();
+    err.print(Text.printableLines(question));
+    err.flush();
+    return answer.get();
+  }
+
   /** A line for people on standard output (never with --json), below any progress line. */
   void println(String line) {
     if (!json) {

@@ -22,7 +22,12 @@ enum CommandKey {
   AUTOREMOVE("autoremove", true),
   CLEAN("clean", true),
   // Root by default: it runs inside an upgrade, and apt-get check and apk take the lock.
-  HEALTH_CHECK("health-check", true);
+  HEALTH_CHECK("health-check", true),
+  // Optional: what remove (packages appended), autoremove and upgrade would remove, asked without
+  // changing anything, so that appbox can name what goes and ask first.
+  PLAN_REMOVE("plan-remove", false, "^(?<name>\\S+)$", "name"),
+  PLAN_AUTOREMOVE("plan-autoremove", false, "^(?<name>\\S+)$", "name"),
+  PLAN_UPGRADE("plan-upgrade", false, "^(?<name>\\S+)$", "name");
 
   final String key;
   final boolean rootByDefault;
@@ -49,6 +54,11 @@ enum CommandKey {
 
   boolean isQuery() {
     return defaultOutput.isPresent();
+  }
+
+  /** A command a profile may leave out: appbox then cannot tell beforehand. */
+  boolean isOptional() {
+    return key.startsWith("plan-");
   }
 
   static List<String> keys() {

@@ -39,6 +39,9 @@ final class Records {
       case AUTOREMOVE -> commands.autoremove();
       case CLEAN -> commands.clean();
       case HEALTH_CHECK -> commands.healthCheck();
+      case PLAN_REMOVE -> commands.plans().remove().orElse(null);
+      case PLAN_AUTOREMOVE -> commands.plans().autoremove().orElse(null);
+      case PLAN_UPGRADE -> commands.plans().upgrade().orElse(null);
     };
   }
 }

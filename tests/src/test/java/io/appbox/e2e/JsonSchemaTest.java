@@ -33,7 +33,15 @@ class JsonSchemaTest {
   /** Commands that write JSON Lines: progress events, then one result event (docs/json.md). */
   private static final Set<String> LONG_OPERATIONS =
       Set.of(
-          "create", "install", "remove", "update", "upgrade", "rollback", "image-build", "apply");
+          "create",
+          "install",
+          "remove",
+          "autoremove",
+          "update",
+          "upgrade",
+          "rollback",
+          "image-build",
+          "apply");
 
   /** SPEC section 5: the exit status that goes with each error code. */
   private static final Map<ErrorCode, Integer> EXIT_STATUS =
@@ -251,8 +259,14 @@ class JsonSchemaTest {
   @Order(5)
   void removeUpgradeSnapshotsAndRollback() {
     JsonNode removed = ok("remove", "--box", box, "htop");
-    assertThat(values(removed.path("removed"), null)).containsExactly("htop");
+    assertThat(values(removed.path("removed"), "name")).containsExactly("htop");
+    assertThat(removed.at("/removed/0/asked").asBoolean()).isTrue();
     assertThat(values(removed.path("unexported"), "name")).containsExactly("htop");
+    // htop's libraries, installed for it, are what nothing needs any more.
+    fails(ErrorCode.INVALID_INPUT, "autoremove", "--box", box);
+    JsonNode autoremoved = ok("autoremove", "--yes", "--box", box);
+    assertThat(values(autoremoved.path("removed"), "name")).contains("libnl-3-200");
+    fails(ErrorCode.BOX_NOT_FOUND, "autoremove", MISSING_BOX);
     fails(ErrorCode.PACKAGE_NOT_FOUND, "remove", "--box", box, "htop");
     fails(ErrorCode.BOX_NOT_FOUND, "remove", "--box", MISSING_BOX, "htop");
 

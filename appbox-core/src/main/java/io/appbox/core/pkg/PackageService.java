@@ -80,14 +80,74 @@ public final class PackageService {
     }
   }
 
-  public void remove(BoxName name, List<PackageName> packages, Progress progress) {
+  /**
+   * What removing the packages would remove, without changing anything: the packages named, which
+   * must be installed, and the others the package manager would take along, when its profile can
+   * tell beforehand ({@code plan-remove}).
+   */
+  public Optional<Set<String>> planRemove(BoxName name, List<PackageName> packages) {
+    requireSome(packages);
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    Map<String, String> installed = versions(box, profile);
+    for (PackageName p : packages) {
+      if (!installed.containsKey(p.bare())) {
+        throw new AppboxException(
+            ErrorCode.PACKAGE_NOT_FOUND,
+            "Package " + p + " is not installed in box " + name + ".",
+            "See what is installed: appbox packages --box " + name);
+      }
+    }
+    return plan(box, profile, profile.packages().plans().remove(), packages, "remove");
+  }
+
+  /** What {@link #autoremove} would remove, when the profile can tell beforehand. */
+  public Optional<Set<String>> planAutoremove(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    return plan(box, profile, profile.packages().plans().autoremove(), List.of(), "autoremove");
+  }
+
+  /** What an upgrade would remove, when the profile can tell beforehand. */
+  public Optional<Set<String>> planUpgrade(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    return plan(box, profile, profile.packages().plans().upgrade(), List.of(), "upgrade");
+  }
+
+  private Optional<Set<String>> plan(
+      ContainerState box,
+      DistroProfile profile,
+      Optional<PackageCommand> command,
+      List<PackageName> packages,
+      String what) {
+    if (command.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> args = packages.stream().map(PackageName::value).toList();
+    ExecResult r = exec(box, profile, command.get(), args, OutputListener.NONE);
+    if (!r.ok()) {
+      throw failed(box, profile, "tell what " + what + " would remove", r);
+    }
+    Set<String> names = new java.util.TreeSet<>();
+    for (Map<String, String> record : records(command.get(), r.stdout())) {
+      names.add(record.get("name"));
+    }
+    return Optional.of(names);
+  }
+
+  /**
+   * Removes the packages; returns every package the transaction removed, the ones named and the
+   * ones the package manager took along, as the installed packages before and after tell.
+   */
+  public Set<String> remove(BoxName name, List<PackageName> packages, Progress progress) {
     requireSome(packages);
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      Map<String, String> installed = versions(box, profile);
+      Map<String, String> before = versions(box, profile);
       for (PackageName p : packages) {
-        if (!installed.containsKey(p.bare())) {
+        if (!before.containsKey(p.bare())) {
           throw new AppboxException(
               ErrorCode.PACKAGE_NOT_FOUND,
               "Package " + p + " is not installed in box " + name + ".",
@@ -97,7 +157,28 @@ public final class PackageService {
       progress.report("remove", 0, "Removing " + names(packages) + " from " + name);
       change(box, profile, profile.packages().remove(), packages, progress, "remove");
       progress.report("remove", 100, "Removed " + names(packages));
+      return gone(before, versions(box, profile));
     }
+  }
+
+  /** Removes what nothing needs any more; returns what went. */
+  public Set<String> autoremove(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      Map<String, String> before = versions(box, profile);
+      progress.report("remove", 0, "Removing what nothing needs any more from " + name);
+      change(box, profile, profile.packages().autoremove(), List.of(), progress, "autoremove");
+      Set<String> gone = gone(before, versions(box, profile));
+      progress.report("remove", 100, "Removed " + gone.size() + " packages from " + name);
+      return gone;
+    }
+  }
+
+  private static Set<String> gone(Map<String, String> before, Map<String, String> after) {
+    Set<String> gone = new java.util.TreeSet<>(before.keySet());
+    gone.removeAll(after.keySet());
+    return gone;
   }
 
   public void update(BoxName name, Progress progress) {
@@ -109,19 +190,21 @@ public final class PackageService {
     }
   }
 
-  /** Upgrades every package; the caller takes care of snapshots. */
-  public void upgrade(BoxName name, Progress progress) {
+  /** Upgrades every package; the caller takes care of snapshots. Returns what it removed. */
+  public Set<String> upgrade(BoxName name, Progress progress) {
     try (LockFile lock = lock(name, progress)) {
-      upgradeLocked(name, progress);
+      return upgradeLocked(name, progress);
     }
   }
 
-  /** Upgrades while the caller already holds the box's lock. */
-  public void upgradeLocked(BoxName name, Progress progress) {
+  /** Upgrades while the caller already holds the box's lock; returns what it removed. */
+  public Set<String> upgradeLocked(BoxName name, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
+    Map<String, String> before = versions(box, profile);
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
+    return gone(before, versions(box, profile));
   }
 
   /** Runs the profile's health check; true when the package database is consistent. */

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param progress how the package manager reports progress on its output
  * @param locked searched through standard output and error together for the package manager's
  *     message that another process holds its lock
+ * @param plans how to tell which packages a change would remove
  */
 public record PackageCommands(
     PackageCommand install,
@@ -40,9 +41,10 @@ public record PackageCommands(
     PackageCommand healthCheck,
     Optional<Pattern> notFound,
     ProgressFormat progress,
-    Optional<Pattern> locked) {
+    Optional<Pattern> locked,
+    RemovalPlans plans) {
 
-  /** Commands whose package manager has no lock message appbox knows. */
+  /** Commands whose package manager has no lock message and no plans appbox knows. */
   public PackageCommands(
       PackageCommand install,
       PackageCommand remove,
@@ -73,6 +75,7 @@ public record PackageCommands(
         healthCheck,
         notFound,
         progress,
-        Optional.empty());
+        Optional.empty(),
+        RemovalPlans.NONE);
   }
 }
