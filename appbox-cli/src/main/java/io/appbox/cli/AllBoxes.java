@@ -9,13 +9,15 @@ import java.util.List;
 final class AllBoxes {
   private AllBoxes() {}
 
-  static List<BoxName> or(Session session, boolean all, BoxChoice choice) {
-    if (all && choice.box != null) {
-      throw AppboxException.invalid("Give --box or --all, not both.", "");
+  static List<BoxName> or(Session session, boolean all, BoxArgument box) {
+    if (all && box.given().isPresent()) {
+      throw AppboxException.invalid("Give a box or --all, not both.", "");
     }
     if (all) {
       return session.boxes().list().stream().map(Box::name).toList();
     }
-    return List.of(choice.existing(session));
+    BoxName name = box.orDefault(session);
+    session.boxes().require(name);
+    return List.of(name);
   }
 }

@@ -39,6 +39,10 @@ final class AppboxCommand implements Runnable {
   @Spec CommandSpec spec;
 
   private Session session;
+
+  /** The command line as given, for hints that repeat it. */
+  java.util.List<String> commandLine = java.util.List.of();
+
   private final Map<String, String> env;
   private final Output.Factory outputs;
 
@@ -50,7 +54,7 @@ final class AppboxCommand implements Runnable {
   /** The session of this invocation, made once the options are parsed. */
   Session session() {
     if (session == null) {
-      session = new Session(env, global, outputs.create(global));
+      session = new Session(env, global, outputs.create(global), commandLine);
     }
     return session;
   }

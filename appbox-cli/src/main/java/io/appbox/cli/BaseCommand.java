@@ -21,6 +21,9 @@ abstract class BaseCommand implements Callable<Integer> {
     if (this instanceof LongOperation) {
       output().longOperation();
     }
+    if (!(this instanceof CompletionCommand || this instanceof CompletionCandidatesCommand)) {
+      session().refuseUnderSudo();
+    }
     return execute(session());
   }
 

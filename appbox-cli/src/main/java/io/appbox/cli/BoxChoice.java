@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
+import io.appbox.core.box.Box;
 import io.appbox.core.box.CreateBox;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -19,6 +20,9 @@ final class BoxChoice {
       description =
           "The box (default: the config's default box, else the box named after the default distro).")
   String box;
+
+  /** The box {@link #createdIfMissing} created, if it did. */
+  Box created;
 
   /** The box meant, which must exist. */
   BoxName existing(Session session) {
@@ -57,7 +61,7 @@ final class BoxChoice {
           "Create it (appbox create " + name + "), or name the distro: --distro debian");
     }
     String which = distro.orElse(session.config().defaultDistro());
-    session.boxes().create(CreateBox.named(name, which), progress);
+    created = session.boxes().create(CreateBox.named(name, which), progress);
     return name;
   }
 }

@@ -146,7 +146,7 @@ final class CompletionModel {
               names,
               describe(o),
               flag ? "" : o.paramLabel(),
-              flag ? null : values(o),
+              flag ? null : newBoxIsText(values(o), path),
               o.isMultiValue()));
     }
     List<Argument> arguments = new ArrayList<>();
@@ -154,10 +154,7 @@ final class CompletionModel {
       if (p.hidden()) {
         continue;
       }
-      Values values = values(p);
-      if (values.kind() == Kind.BOXES && NAMES_A_NEW_BOX.contains(String.join(" ", path))) {
-        values = new Values(Kind.TEXT, List.of());
-      }
+      Values values = newBoxIsText(values(p), path);
       arguments.add(
           new Argument(p.index().min(), p.index().max(), p.paramLabel(), describe(p), values));
     }
@@ -175,6 +172,13 @@ final class CompletionModel {
         arguments,
         subcommands,
         cli.isStopAtPositional());
+  }
+
+  /** The name of a box yet to be made completes to nothing: no existing box fits. */
+  private static Values newBoxIsText(Values values, List<String> path) {
+    return values.kind() == Kind.BOXES && NAMES_A_NEW_BOX.contains(String.join(" ", path))
+        ? new Values(Kind.TEXT, List.of())
+        : values;
   }
 
   static Values values(ArgSpec arg) {

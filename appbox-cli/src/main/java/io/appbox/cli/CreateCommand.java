@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "create",
@@ -24,8 +24,7 @@ import picocli.CommandLine.Parameters;
       "  appbox create sandbox --home ~/sandbox-home"
     })
 final class CreateCommand extends BaseCommand implements LongOperation {
-  @Parameters(index = "0", paramLabel = "BOX", description = "Name of the new box.")
-  String name;
+  @Mixin BoxArgument name;
 
   @Option(
       names = "--distro",
@@ -53,7 +52,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
 
   @Override
   int execute(Session session) {
-    BoxName box = BoxName.of(name);
+    BoxName box = name.required("create");
     List<Volume> parsed = new ArrayList<>();
     for (String v : volumes) {
       parsed.add(Volume.parse(v));
@@ -81,7 +80,11 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                     + created.distro()
                     + ", "
                     + created.image()
-                    + "). Enter it: appbox enter "
+                    + ") on "
+                    + session.engine().info().describe()
+                    + " for "
+                    + created.user()
+                    + ". Enter it: appbox enter "
                     + created.name()));
     return ExitCodes.OK;
   }

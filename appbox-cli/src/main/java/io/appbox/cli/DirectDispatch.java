@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * [GLOBAL...] list|ls|profiles [GLOBAL...]
  * [GLOBAL...] exports [--box B] [GLOBAL...]
  * [GLOBAL...] install [--box B | --distro D] [--no-export] [GLOBAL...] [--] PKG...
- * GLOBAL: --json, -v, --verbose, --stacktrace, --engine E, --engine=E
+ * GLOBAL: --json, -v, --verbose, --stacktrace, --rootful, --engine E, --engine=E
  * </pre>
  */
 final class DirectDispatch {
@@ -45,6 +45,7 @@ final class DirectDispatch {
         case "--json" -> global.json = true;
         case "-v", "--verbose" -> global.verbose = true;
         case "--stacktrace" -> global.stacktrace = true;
+        case "--rootful" -> global.rootful = true;
         case "--no-export" -> {
           if (!"install".equals(command)) {
             return OptionalInt.empty();
@@ -91,6 +92,7 @@ final class DirectDispatch {
       return OptionalInt.empty();
     }
     AppboxCommand root = new AppboxCommand(env, outputs);
+    root.commandLine = List.of(args);
     root.global = global;
     BaseCommand chosen = command(command, box, distro, noExport, packages);
     try {
@@ -98,6 +100,7 @@ final class DirectDispatch {
       if (chosen instanceof LongOperation) {
         session.output().longOperation();
       }
+      session.refuseUnderSudo();
       return OptionalInt.of(chosen.execute(session));
     } catch (Exception e) {
       return OptionalInt.of(failures.handle(e, root));

@@ -19,8 +19,10 @@ import picocli.CommandLine.Option;
     name = "doctor",
     description = {
       "Check the engine, subordinate ids, PATH, the fast way into boxes, and every export;"
-          + " one line per check, with a hint for each problem. --fix removes exports whose box"
-          + " or program is gone, and forgets exports whose files were written over."
+          + " one line per check, with a hint for each problem. --fix writes missing export files"
+          + " (desktop entries, icons, command wrappers, launchers) again from the box, removes"
+          + " exports whose box or program is gone, and forgets exports whose files were written"
+          + " over."
     },
     footer = {
       "",
@@ -96,7 +98,7 @@ final class DoctorCommand extends BaseCommand {
                   ? "run, enter and exported launchers join boxes directly (nsenter)"
                   : "boxes of this engine are entered through its exec, which is slower",
               "Rootless Podman gives you the fastest launches."));
-      List<ExportStatus> statuses = session.exportService().check(Optional.empty());
+      List<ExportStatus> statuses = session.exportService().list(Optional.empty());
       List<ExportStatus> broken =
           statuses.stream().filter(s -> !s.state().equals(ExportStatus.OK)).toList();
       // A box whose cut-short restore could not be recovered is set aside, not gone: its exports
@@ -107,32 +109,50 @@ final class DoctorCommand extends BaseCommand {
               .filter(
                   s -> s.state().equals(ExportStatus.BOX_GONE) && restores.has(s.export().box()))
               .toList();
-      List<Export> fixed = List.of();
-      if (fix && !broken.isEmpty()) {
-        fixed =
-            session
-                .exportService()
-                .removeBroken(broken.stream().filter(s -> !held.contains(s)).toList());
+      List<ExportStatus> removable = new ArrayList<>();
+      Map<Export, String> outcome = new LinkedHashMap<>();
+      for (ExportStatus s : broken) {
+        if (held.contains(s)) {
+          continue;
+        }
+        if (fix && s.state().equals(ExportStatus.FILES_MISSING)) {
+          outcome.put(s.export(), recreate(session, s, removable));
+        } else {
+          removable.add(s);
+        }
+      }
+      List<Export> removed = List.of();
+      if (fix && !removable.isEmpty()) {
+        removed = session.exportService().removeBroken(removable);
       }
       for (ExportStatus s : broken) {
-        boolean removed = fixed.contains(s.export());
-        checks.add(
-            new Check(
-                "export " + s.export().box() + "/" + s.export().name(),
-                removed,
-                held.contains(s)
-                    ? s.state() + ": a restore of the box was cut short; the export is kept"
-                    : removed ? s.state() + ", removed" : s.state(),
-                held.contains(s)
-                    ? "Run any appbox command on "
-                        + s.export().box()
-                        + " (appbox start "
-                        + s.export().box()
-                        + ") to finish the restore, and follow its message."
-                    : hint(s)));
+        Export e = s.export();
+        String name = "export " + kind(e) + " " + e.box() + "/" + e.name();
+        if (held.contains(s)) {
+          checks.add(
+              new Check(
+                  name,
+                  false,
+                  s.state() + ": a restore of the box was cut short; the export is kept",
+                  "Finish the restore: appbox start " + e.box()));
+        } else if (removed.contains(e)) {
+          checks.add(new Check(name, true, s.state() + ", removed", ""));
+        } else if (outcome.containsKey(e) && outcome.get(e).isEmpty()) {
+          checks.add(new Check(name, true, s.state() + ", written again from the box", ""));
+        } else if (outcome.containsKey(e)) {
+          checks.add(new Check(name, false, s.state() + ": " + outcome.get(e), hint(s)));
+        } else {
+          checks.add(new Check(name, false, s.state(), hint(s)));
+        }
       }
       if (broken.isEmpty()) {
-        checks.add(new Check("exports", true, statuses.size() + " export(s), all working", ""));
+        checks.add(
+            new Check(
+                "exports",
+                true,
+                Plural.of(statuses.size(), "export")
+                    + (statuses.size() == 1 ? ", working" : ", all working"),
+                ""));
       }
     }
     Output out = session.output();
@@ -154,14 +174,51 @@ final class DoctorCommand extends BaseCommand {
     return allOk ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
+  /**
+   * Writes a files-missing export again; returns why it could not, or empty. One whose program is
+   * gone too joins the exports to remove.
+   */
+  private static String recreate(Session session, ExportStatus s, List<ExportStatus> removable) {
+    try {
+      session.exportService().recreate(s.export());
+      return "";
+    } catch (AppboxException e) {
+      if (e.code() == io.appbox.core.ErrorCode.EXPORT_NOT_FOUND) {
+        removable.add(new ExportStatus(s.export(), ExportStatus.PROGRAM_GONE, List.of()));
+        return "its program is gone too";
+      }
+      return "could not write it again: " + e.getMessage();
+    }
+  }
+
+  /** The kind of export in the user's words: app, command, entry. */
+  static String kind(Export e) {
+    return switch (e.kind()) {
+      case APP -> "app";
+      case BIN -> "command";
+      case ENTRY -> "entry";
+    };
+  }
+
   private static String hint(ExportStatus s) {
+    Export e = s.export();
     return switch (s.state()) {
-      case ExportStatus.FILES_MISSING -> "Export it again: appbox export --box " + s.export().box();
+      case ExportStatus.FILES_MISSING -> "Write its files again from the box: appbox doctor --fix";
       case ExportStatus.FILES_OVERWRITTEN ->
           "Another export or you wrote over "
               + s.overwritten().get(0)
-              + ". appbox doctor --fix forgets this export and leaves the file alone.";
-      default -> "Remove it: appbox doctor --fix";
+              + "; forget this export and leave the file alone: appbox doctor --fix";
+      case ExportStatus.PROGRAM_GONE ->
+          e.pkg().isEmpty()
+              ? "Remove the export: appbox doctor --fix"
+              : "Install "
+                  + e.pkg()
+                  + " again (appbox install --box "
+                  + e.box()
+                  + " "
+                  + e.pkg()
+                  + "), or remove the export: appbox doctor --fix";
+      default -> "Remove the export: appbox doctor --fix";
     };
   }
 

@@ -1,9 +1,8 @@
 package io.appbox.cli;
 
-import io.appbox.core.BoxName;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "enter",
@@ -11,16 +10,15 @@ import picocli.CommandLine.Parameters;
       "Open an interactive login shell in a box, as you, in the current directory when the box"
           + " has it. Starts the box when it is stopped."
     },
-    footer = {"", "Examples:", "  appbox enter dev", "  appbox enter --root dev"})
+    footer = {"", "Examples:", "  appbox enter dev", "  appbox enter dev --root"})
 final class EnterCommand extends BaseCommand {
   @Option(names = "--root", description = "Enter as root.")
   boolean root;
 
-  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
-  String box;
+  @Mixin BoxArgument box;
 
   @Override
   int execute(Session session) {
-    return session.boxes().enter(BoxName.of(box), root);
+    return session.boxes().enter(box.required("enter"), root);
   }
 }

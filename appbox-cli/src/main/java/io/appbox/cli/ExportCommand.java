@@ -11,12 +11,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     description = {
-      "Export one desktop application (by its exact desktop-file id) or one executable of a box."
+      "Export one desktop application or one executable of a box. An application is named by"
+          + " its desktop-file id (htop or htop.desktop) or by its package when the package has"
+          + " one application; an executable by its path, or by its name, found on the box's PATH."
     },
     footer = {
       "",
       "Examples:",
       "  appbox export --box dev --app htop",
+      "  appbox export --box dev --app org.gnome.gedit.desktop",
+      "  appbox export --box dev --bin cowsay",
       "  appbox export --box dev --bin /usr/bin/git --as git-dev"
     })
 final class ExportCommand extends BaseCommand {
@@ -27,14 +31,14 @@ final class ExportCommand extends BaseCommand {
         names = "--app",
         paramLabel = "ID",
         required = true,
-        description = "Desktop-file id, e.g. htop for htop.desktop.")
+        description = "Desktop-file id (htop or htop.desktop), or a package with one application.")
     String app;
 
     @Option(
         names = "--bin",
-        paramLabel = "PATH",
+        paramLabel = "PROGRAM",
         required = true,
-        description = "Executable in the box, e.g. /usr/bin/htop.")
+        description = "Executable in the box: its path, or its name on the box's PATH (htop).")
     String bin;
   }
 

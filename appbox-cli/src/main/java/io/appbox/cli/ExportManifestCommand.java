@@ -45,9 +45,13 @@ final class ExportManifestCommand extends BaseCommand {
   @Parameters(arity = "0..*", paramLabel = "BOX", description = "Only these boxes (default: all).")
   List<String> names = new ArrayList<>();
 
+  @Option(names = "--box", paramLabel = "BOX", description = "A box, named as an option.")
+  List<String> optionBoxes = new ArrayList<>();
+
   @Override
   int execute(Session session) {
     Optional<Collection<BoxName>> only = Optional.empty();
+    names.addAll(optionBoxes);
     if (!names.isEmpty()) {
       List<BoxName> boxes = names.stream().map(BoxName::of).toList();
       boxes.forEach(b -> session.boxes().require(b));

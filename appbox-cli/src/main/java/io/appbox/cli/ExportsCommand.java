@@ -11,8 +11,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "exports",
     description = {
-      "List what is exported, from which box and package, and whether it still works:"
-          + " ok, box-gone (the box was removed), files-missing."
+      "List what is exported, from which box and package, and whether it still works, as doctor"
+          + " checks it. Its state is one of:",
+      "  ok                 it works",
+      "  box-gone           its box was removed (appbox doctor --fix removes the export)",
+      "  program-gone       its program is no longer in the box, checked while the box runs"
+          + " (doctor --fix removes it)",
+      "  files-missing      some of its host files are gone (doctor --fix writes them again)",
+      "  files-overwritten  another export or you wrote over its files (doctor --fix forgets it)"
     },
     footer = {"", "Examples:", "  appbox exports", "  appbox exports --box dev --json"})
 final class ExportsCommand extends BaseCommand {
@@ -23,11 +29,22 @@ final class ExportsCommand extends BaseCommand {
   int execute(Session session) {
     Optional<BoxName> only = Optional.ofNullable(box).map(BoxName::of);
     List<ExportStatus> all = session.exportService().list(only);
+    if (only.isPresent() && all.isEmpty()) {
+      // A box that is gone still lists its exports (box-gone); one that never was is not found.
+      session.boxes().require(only.get());
+    }
     Output out = session.output();
     out.result(
         all,
         () -> {
-          if (all.isEmpty()) {
+          if (all.isEmpty() && only.isPresent()) {
+            out.println(
+                "Nothing exported from box "
+                    + only.get()
+                    + " yet. Install an application: appbox install --box "
+                    + only.get()
+                    + " htop");
+          } else if (all.isEmpty()) {
             out.println("Nothing exported yet. Install an application: appbox install htop");
             return;
           }

@@ -30,6 +30,14 @@ final class GlobalOptions {
   boolean verbose;
 
   @Option(
+      names = "--rootful",
+      scope = ScopeType.INHERIT,
+      description =
+          "Under sudo: make and use boxes that belong to root, on the rootful engine."
+              + " Without it appbox refuses to run under sudo.")
+  boolean rootful;
+
+  @Option(
       names = "--stacktrace",
       scope = ScopeType.INHERIT,
       description = "Print the stack trace of an unexpected error.")

@@ -75,6 +75,7 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("box", box.value());
+    data.put("createdBox", choice.created);
     data.put("installed", installed);
     data.put("exported", exported);
     data.put("warnings", warnings);
@@ -82,6 +83,19 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     out.result(
         data,
         () -> {
+          if (choice.created != null) {
+            out.println(
+                "Created box "
+                    + box
+                    + " ("
+                    + choice.created.distro()
+                    + ") on "
+                    + session.engine().info().describe()
+                    + " for "
+                    + choice.created.user()
+                    + " to install into. Enter it: appbox enter "
+                    + box);
+          }
           for (InstalledPackage p : installed) {
             out.println("Installed " + p.name() + " " + p.version() + " in " + box);
           }

@@ -17,15 +17,17 @@ final class ListCommand extends BaseCommand {
     out.result(
         boxes,
         () -> {
+          String where = "on " + session.engine().info().describe();
           if (boxes.isEmpty()) {
-            out.println("No boxes yet. Create one: appbox create dev");
+            out.println("No boxes yet " + where + ". Create one: appbox create dev");
             return;
           }
-          Table table = new Table("NAME", "DISTRO", "IMAGE", "STATUS", "EXPORTS");
+          Table table = new Table("NAME", "DISTRO", "IMAGE", "STATUS", "EXPORTS", "USER");
           for (Box b : boxes) {
-            table.row(b.name(), b.distro(), b.image(), b.status(), b.exports());
+            table.row(b.name(), b.distro(), b.image(), b.status(), b.exports(), b.user());
           }
           out.out().print(table.render(out.color()));
+          out.println("Boxes " + where + " (" + session.engine().info().endpoint() + ").");
         });
     return ExitCodes.OK;
   }

@@ -27,7 +27,8 @@ public final class Main {
     System.exit(code);
   }
 
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  static int run(String[] given, Map<String, String> env, PrintStream out, PrintStream err) {
+    String[] args = RunCommandLine.normalise(given);
     // The version is asked for by scripts and frontends before anything else: answer it without
     // building the command model.
     List<String> words = List.of(args);
@@ -73,6 +74,7 @@ public final class Main {
       return direct.getAsInt();
     }
     AppboxCommand root = new AppboxCommand(env, outputs);
+    root.commandLine = List.of(given);
     CommandLine cli = commandLine(root, args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -82,11 +84,7 @@ public final class Main {
           if (e.getCommandLine().getCommand() instanceof LongOperation) {
             output.longOperation();
           }
-          output.error(
-              new AppboxException(
-                  ErrorCode.INVALID_INPUT,
-                  e.getMessage(),
-                  "See: appbox " + commandPath(e.getCommandLine()) + "--help"));
+          output.error(UsageErrors.of(e, given));
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -148,14 +146,6 @@ public final class Main {
     Commands.register(cli, args);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
-  }
-
-  private static String commandPath(CommandLine c) {
-    StringBuilder path = new StringBuilder();
-    for (CommandLine at = c; at != null && at.getParent() != null; at = at.getParent()) {
-      path.insert(0, at.getCommandName() + " ");
-    }
-    return path.toString();
   }
 
   private static AppboxException asAppboxException(Exception e) {

@@ -148,18 +148,28 @@ final class Output {
       return;
     }
     String label = color ? "\u001b[1;31merror:\u001b[0m " : "error: ";
-    err.println(
-        label + Text.printable(e.getMessage()).replace("?  - ", "\n  - ").replace("?  ", "\n  "));
+    // Each line made safe on its own: a message of several lines (the package manager's last
+    // lines) keeps them.
+    err.println(label + Text.printableLines(e.getMessage()));
     if (!e.hint().isEmpty()) {
       String hint = color ? "\u001b[1mhint:\u001b[0m " : "hint: ";
-      err.println(hint + Text.printable(e.hint()));
+      err.println(hint + Text.printableLines(e.hint()));
     }
     err.flush();
   }
 
-  /** A line for people on standard output (never with --json). */
+  /** Asks a question on standard error, below any progress line, and returns the answer. */
+  String ask(String question, java.util.function.Supplier<String> answer) {
+    finishProgress();
+    err.print(Text.printableLines(question));
+    err.flush();
+    return answer.get();
+  }
+
+  /** A line for people on standard output (never with --json), below any progress line. */
   void println(String line) {
     if (!json) {
+      finishProgress();
       out.println(line);
     }
   }

@@ -15,6 +15,7 @@ final class ProgressLine implements Progress {
   private String lastMessage = "";
   private final java.util.Set<String> phasesShown = new java.util.HashSet<>();
   private boolean drawn;
+  private int lastPercent = -1;
 
   ProgressLine(PrintStream err, boolean terminal, int width) {
     this.err = err;
@@ -33,13 +34,17 @@ final class ProgressLine implements Progress {
       return;
     }
     StringBuilder line = new StringBuilder();
+    // An activity line (the package manager's own) keeps the bar: it says nothing of how far.
     if (percent >= 0) {
-      int filled = Math.min(BAR, percent * BAR / 100);
+      lastPercent = percent;
+    }
+    if (lastPercent >= 0) {
+      int filled = Math.min(BAR, lastPercent * BAR / 100);
       line.append('[')
           .append("#".repeat(filled))
           .append(" ".repeat(BAR - filled))
           .append("] ")
-          .append(String.format("%3d%% ", percent));
+          .append(String.format("%3d%% ", lastPercent));
     }
     line.append(text);
     String shown = line.length() > width - 1 ? line.substring(0, width - 1) : line.toString();

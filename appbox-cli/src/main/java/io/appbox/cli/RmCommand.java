@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.export.Export;
 import java.util.ArrayList;
@@ -20,14 +21,24 @@ final class RmCommand extends BaseCommand {
       description = "Remove running boxes too.")
   boolean force;
 
-  @Parameters(arity = "1..*", paramLabel = "BOX", description = "The boxes.")
-  List<String> boxes;
+  @Parameters(arity = "0..*", paramLabel = "BOX", description = "The boxes.")
+  List<String> boxes = new ArrayList<>();
+
+  @Option(names = "--box", paramLabel = "BOX", description = "A box, named as an option.")
+  List<String> optionBoxes = new ArrayList<>();
 
   @Override
   int execute(Session session) {
     List<BoxName> names = new ArrayList<>();
     for (String b : boxes) {
       names.add(BoxName.of(b));
+    }
+    for (String b : optionBoxes) {
+      names.add(BoxName.of(b));
+    }
+    if (names.isEmpty()) {
+      throw AppboxException.invalid(
+          "Name the box to remove.", "For example: appbox rm dev (or --box dev)");
     }
     // Every box must exist before any is removed.
     for (BoxName name : names) {
@@ -45,7 +56,7 @@ final class RmCommand extends BaseCommand {
       out.println(
           "Removed "
               + name
-              + (exports.isEmpty() ? "" : " and its " + exports.size() + " export(s)"));
+              + (exports.isEmpty() ? "" : " and its " + Plural.of(exports.size(), "export")));
     }
     out.result(Map.of("removed", removed), () -> {});
     return ExitCodes.OK;

@@ -4,24 +4,24 @@ import io.appbox.core.BoxName;
 import io.appbox.core.upgrade.Snapshot;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "rollback",
     description = {
       "Return a box to a snapshot taken before an upgrade: the newest, or the one named. The box"
-          + " keeps its name, labels, mounts and exports; your home is not touched."
+          + " keeps its name, labels, mounts and exports; your home is not touched. Without BOX:"
+          + " the default box, as upgrade chooses it."
     },
     footer = {
       "",
       "Examples:",
       "  appbox rollback dev",
-      "  appbox rollback dev --to dev-20261126T030000000Z"
+      "  appbox rollback --box dev --to dev-20261126T030000000Z"
     })
 final class RollbackCommand extends BaseCommand implements LongOperation {
-  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
-  String box;
+  @Mixin BoxArgument box;
 
   @Option(
       names = "--to",
@@ -31,7 +31,7 @@ final class RollbackCommand extends BaseCommand implements LongOperation {
 
   @Override
   int execute(Session session) {
-    BoxName name = BoxName.of(box);
+    BoxName name = box.orDefault(session);
     Output out = session.output();
     Snapshot restored;
     try (FinishBeforeExit guard = FinishBeforeExit.during(out, "the rollback of " + name)) {

@@ -49,14 +49,38 @@ final class Session {
   private UpgradeService upgrades;
   private Optional<Path> runtimeDir;
 
-  Session(Map<String, String> env, GlobalOptions options, Output output) {
+  private final java.util.List<String> commandLine;
+
+  Session(
+      Map<String, String> env,
+      GlobalOptions options,
+      Output output,
+      java.util.List<String> commandLine) {
     this.env = env;
     this.options = options;
     this.output = output;
+    this.commandLine = commandLine;
   }
 
   Output output() {
     return output;
+  }
+
+  /**
+   * The command line as given with {@code option} added right after the command's name, where it
+   * cannot be taken for a package: {@code remove --yes --box dev -- htop}.
+   */
+  String commandLineWith(String option) {
+    java.util.List<String> words = new java.util.ArrayList<>(commandLine);
+    String command = Commands.invoked(commandLine.toArray(String[]::new));
+    int at = command == null ? -1 : words.indexOf(command);
+    words.add(at < 0 ? words.size() : at + 1, option);
+    return Text.printable(String.join(" ", words));
+  }
+
+  /** Refuses to run as root through sudo unless {@code --rootful} says that is meant. */
+  void refuseUnderSudo() {
+    RootUnderSudo.check(env, host().uid(), options.rootful, commandLine);
   }
 
   Map<String, String> env() {

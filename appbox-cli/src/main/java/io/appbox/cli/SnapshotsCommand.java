@@ -4,19 +4,21 @@ import io.appbox.core.BoxName;
 import io.appbox.core.upgrade.Snapshot;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "snapshots",
-    description = "List a box's snapshots, newest first: taken before each upgrade, for rollback.",
-    footer = {"", "Examples:", "  appbox snapshots dev", "  appbox snapshots dev --json"})
+    description = {
+      "List a box's snapshots, newest first: taken before each upgrade, for rollback.",
+      "Without BOX: the default box, as upgrade chooses it."
+    },
+    footer = {"", "Examples:", "  appbox snapshots dev", "  appbox snapshots --box dev --json"})
 final class SnapshotsCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
-  String box;
+  @Mixin BoxArgument box;
 
   @Override
   int execute(Session session) {
-    BoxName name = BoxName.of(box);
+    BoxName name = box.orDefault(session);
     session.boxes().require(name);
     List<Snapshot> all = session.upgrades().snapshots(name);
     Output out = session.output();

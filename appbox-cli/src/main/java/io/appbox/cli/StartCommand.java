@@ -1,21 +1,19 @@
 package io.appbox.cli;
 
-import io.appbox.core.BoxName;
 import io.appbox.core.box.Box;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "start",
     description = "Start a stopped box.",
     footer = {"", "Examples:", "  appbox start dev", "  appbox start --json dev"})
 final class StartCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
-  String box;
+  @Mixin BoxArgument box;
 
   @Override
   int execute(Session session) {
-    Box started = session.boxes().start(BoxName.of(box));
+    Box started = session.boxes().start(box.required("start"));
     session.output().result(started, () -> session.output().println("Started " + started.name()));
     return ExitCodes.OK;
   }

@@ -1,21 +1,19 @@
 package io.appbox.cli;
 
-import io.appbox.core.BoxName;
 import io.appbox.core.box.Box;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "stop",
     description = "Stop a running box. Its files and exports stay.",
     footer = {"", "Examples:", "  appbox stop dev", "  appbox stop --json dev"})
 final class StopCommand extends BaseCommand {
-  @Parameters(index = "0", paramLabel = "BOX", description = "The box.")
-  String box;
+  @Mixin BoxArgument box;
 
   @Override
   int execute(Session session) {
-    Box stopped = session.boxes().stop(BoxName.of(box));
+    Box stopped = session.boxes().stop(box.required("stop"));
     session.output().result(stopped, () -> session.output().println("Stopped " + stopped.name()));
     return ExitCodes.OK;
   }

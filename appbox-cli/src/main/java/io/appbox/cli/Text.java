@@ -4,6 +4,16 @@ package io.appbox.cli;
 final class Text {
   private Text() {}
 
+  /** Like {@link #printable}, line by line: the line breaks stay, every other control goes. */
+  static String printableLines(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    String[] lines = s.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.append(i == 0 ? "" : "\n").append(printable(lines[i]));
+    }
+    return out.toString();
+  }
+
   /** Replaces control characters, so a hostile name cannot move the cursor or set colours. */
   static String printable(String s) {
     StringBuilder out = new StringBuilder(s.length());

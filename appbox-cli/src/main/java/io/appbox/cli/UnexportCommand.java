@@ -61,9 +61,7 @@ final class UnexportCommand extends BaseCommand {
               out.println(
                   removed.isEmpty()
                       ? "Nothing was exported."
-                      : removed.size() == 1
-                          ? "Unexported 1 export."
-                          : "Unexported " + removed.size() + " exports."));
+                      : "Unexported " + Plural.of(removed.size(), "export") + "."));
       return ExitCodes.OK;
     }
     BoxName box = choice.named(session, java.util.Optional.empty());

@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "update",
     description = "Refresh the package index of a box, or of every box.",
-    footer = {"", "Examples:", "  appbox update", "  appbox update --all"})
+    footer = {"", "Examples:", "  appbox update", "  appbox update dev", "  appbox update --all"})
 final class UpdateCommand extends BaseCommand implements LongOperation {
-  @picocli.CommandLine.Mixin BoxChoice choice;
+  @picocli.CommandLine.Mixin BoxArgument choice;
 
   @Option(names = "--all", description = "Every box.")
   boolean all;

@@ -5,10 +5,13 @@ import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
 import io.appbox.core.upgrade.Snapshot;
+import io.appbox.core.upgrade.UpgradeService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,20 +22,28 @@ import picocli.CommandLine.Option;
       "Upgrade the packages of a box, or of every box, transactionally: a snapshot first, then"
           + " the upgrade, the profile's health check and a check that the box's exports still"
           + " find their programs. On any failure the box is restored from the snapshot and the"
-          + " command fails with exit code 6. Older snapshots are pruned (config: snapshots.keep)."
+          + " command fails with exit code 6. Older snapshots are pruned (config: snapshots.keep).",
+      "When the upgrade would remove packages, appbox says which and asks first (--yes agrees"
+          + " beforehand; --json or a script needs it); their exports go with them."
     },
     footer = {
       "",
       "Examples:",
       "  appbox upgrade",
+      "  appbox upgrade dev",
       "  appbox upgrade --box dev",
       "  appbox upgrade --all --json"
     })
 final class UpgradeCommand extends BaseCommand implements LongOperation {
-  @Mixin BoxChoice choice;
+  @Mixin BoxArgument choice;
 
   @Option(names = "--all", description = "Every box.")
   boolean all;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Let the upgrade remove packages without asking.")
+  boolean yes;
 
   @Override
   int execute(Session session) {
@@ -41,22 +52,42 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
     Progress progress = out.longOperation();
     List<Map<String, Object>> upgraded = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> notAgreed = new ArrayList<>();
     for (BoxName box : boxes) {
       try (FinishBeforeExit guard = FinishBeforeExit.during(out, "the upgrade of " + box)) {
-        Snapshot before = session.upgrades().upgrade(box, progress);
+        Set<String> removals = new TreeSet<>(session.packages().planUpgrade(box).orElse(Set.of()));
+        RemovalConsent.ask(session, yes, "Upgrading " + box, removals);
+        UpgradeService.Upgrade done = session.upgrades().upgrade(box, removals, progress);
+        Snapshot before = done.before();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("box", box.value());
         entry.put("snapshot", before.name());
+        entry.put("removed", List.copyOf(done.removed()));
+        entry.put("unexported", done.unexported().stream().map(Exports::json).toList());
         upgraded.add(entry);
+        done.unexported().forEach(e -> out.println("Unexported " + e.name()));
+        done.removed().forEach(p -> out.println("Removed " + p + " from " + box));
         out.println("Upgraded " + box + " (snapshot before: " + before.name() + ")");
       } catch (AppboxException e) {
         if (boxes.size() == 1) {
           throw e;
         }
         out.warn(e.getMessage());
-        failures.add(box + ": " + e.getMessage());
+        (e.code() == ErrorCode.INVALID_INPUT ? notAgreed : failures)
+            .add(box + ": " + e.getMessage());
       }
     }
+    if (failures.isEmpty() && !notAgreed.isEmpty()) {
+      throw AppboxException.invalid(
+          Plural.of(notAgreed.size(), "box", "boxes")
+              + " of "
+              + boxes.size()
+              + " not upgraded, because their upgrades would remove packages:\n"
+              + String.join("\n", notAgreed),
+          "The other boxes were upgraded. Agree with --yes: appbox "
+              + session.commandLineWith("--yes"));
+    }
+    failures.addAll(notAgreed);
     if (!failures.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_MANAGER_FAILED,

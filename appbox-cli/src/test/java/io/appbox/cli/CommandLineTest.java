@@ -37,7 +37,7 @@ class CommandLineTest {
     CommandLine cli =
         parse("create", "dev", "--engine", "docker", "--json", "--volume", "/a:/b:ro");
     CreateCommand create = cli.getSubcommands().get("create").getCommand();
-    assertThat(create.name).isEqualTo("dev");
+    assertThat(create.name.positional).isEqualTo("dev");
     assertThat(create.volumes).containsExactly("/a:/b:ro");
     AppboxCommand root = cli.getCommand();
     assertThat(root.global.engine).isEqualTo(GlobalOptions.Engine.docker);
@@ -72,7 +72,7 @@ class CommandLineTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("Unknown option")
+        .contains("appbox create has no option '--no-such-option'")
         .contains("appbox create --help");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }

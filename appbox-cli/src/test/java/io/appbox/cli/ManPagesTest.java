@@ -70,7 +70,7 @@ class ManPagesTest {
   void runAndEnterSayTheyExitWithTheCommandsStatus() {
     assertThat(PAGES.get("appbox-run.1"))
         .contains("appbox run exits with the status of the command it ran in the box")
-        .contains("Everything after BOX belongs to the command");
+        .contains("the command follows \\-\\- (or, without \\-\\-, starts");
     assertThat(PAGES.get("appbox-list.1")).doesNotContain("the command it ran");
     assertThat(PAGES.get("appbox-list.1")).contains(".TP 4\n\\fB3\\fR\nNot found");
   }

@@ -24,7 +24,12 @@ enum CommandKey {
   // Root by default: it runs inside an upgrade, and apt-get check and apk take the lock.
   HEALTH_CHECK("health-check", true),
   // Optional: exits 0 when the box has a package index. Root, as the index is root's.
-  HAS_INDEX("has-index", true);
+  HAS_INDEX("has-index", true),
+  // Optional: what remove (packages appended), autoremove and upgrade would remove, asked without
+  // changing anything, so that appbox can name what goes and ask first.
+  PLAN_REMOVE("plan-remove", false, "^(?<name>\\S+)$", "name"),
+  PLAN_AUTOREMOVE("plan-autoremove", false, "^(?<name>\\S+)$", "name"),
+  PLAN_UPGRADE("plan-upgrade", false, "^(?<name>\\S+)$", "name");
 
   final String key;
   final boolean rootByDefault;
@@ -51,11 +56,16 @@ enum CommandKey {
 
   /** Whether every profile must define it. */
   boolean isRequired() {
-    return this != HAS_INDEX;
+    return !isOptional();
   }
 
   boolean isQuery() {
     return defaultOutput.isPresent();
+  }
+
+  /** A command a profile may leave out: appbox then cannot tell beforehand. */
+  boolean isOptional() {
+    return this == HAS_INDEX || key.startsWith("plan-");
   }
 
   static List<String> keys() {

@@ -4,6 +4,7 @@ import io.appbox.core.Quote;
 import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.RemovalPlans;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,17 @@ final class PackageCommandsTranslator {
   private PackageCommandsTranslator() {}
 
   static PackageCommands translate(
-      YamlField commands, Optional<Pattern> notFound, ProgressFormat progress) {
+      YamlField commands,
+      Optional<Pattern> notFound,
+      ProgressFormat progress,
+      Optional<Pattern> locked) {
     YamlMapping mapping = commands.mapping(CommandKey.keys());
     Map<CommandKey, PackageCommand> read = new EnumMap<>(CommandKey.class);
     for (CommandKey key : CommandKey.values()) {
-      if (key.isRequired()) {
-        read.put(key, command(key, mapping.required(key.key)));
-      } else {
+      if (key.isOptional()) {
         mapping.optional(key.key).ifPresent(field -> read.put(key, command(key, field)));
+      } else {
+        read.put(key, command(key, mapping.required(key.key)));
       }
     }
     return new PackageCommands(
@@ -42,6 +46,11 @@ final class PackageCommandsTranslator {
         read.get(CommandKey.HEALTH_CHECK),
         notFound,
         progress,
+        locked,
+        new RemovalPlans(
+            Optional.ofNullable(read.get(CommandKey.PLAN_REMOVE)),
+            Optional.ofNullable(read.get(CommandKey.PLAN_AUTOREMOVE)),
+            Optional.ofNullable(read.get(CommandKey.PLAN_UPGRADE))),
         Optional.ofNullable(read.get(CommandKey.HAS_INDEX)));
   }
 
@@ -65,7 +74,8 @@ final class PackageCommandsTranslator {
           .problem(
               "appbox does not read the output of "
                   + key.key
-                  + "; only of search, show, list-installed, list-files and owner",
+                  + "; only of search, show, list-installed, list-files, owner and the plan-"
+                  + " commands",
               "Remove the output field.");
     }
     Optional<Pattern> pattern =

@@ -100,8 +100,9 @@ public final class ProfileRepository implements ProfileCatalog {
                     "No distro profile " + Quote.of(id) + ".",
                     "Known distros: "
                         + String.join(", ", knownIds())
-                        + ". Add your own as "
-                        + userProfiles.directory().resolve("ID.yaml")
+                        + (ProfileTranslator.ID.matcher(id).matches()
+                            ? ". Add your own as " + userProfiles.directory().resolve(id + ".yaml")
+                            : ". Add your own in " + userProfiles.directory())
                         + "."));
   }
 

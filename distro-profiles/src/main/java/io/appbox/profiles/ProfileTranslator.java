@@ -30,6 +30,7 @@ final class ProfileTranslator {
           "environment",
           "progress",
           "not-found",
+          "locked",
           "sudo",
           "proven",
           "commands");
@@ -74,8 +75,11 @@ final class ProfileTranslator {
         profile.optional("progress").map(ProfileTranslator::progress).orElse(ProgressFormat.NONE);
     Optional<Pattern> notFound =
         profile.optional("not-found").map(field -> OutputPattern.compile(field, List.of("name")));
+    Optional<Pattern> locked =
+        profile.optional("locked").map(field -> OutputPattern.compile(field, List.of()));
     PackageCommands commands =
-        PackageCommandsTranslator.translate(profile.required("commands"), notFound, progress);
+        PackageCommandsTranslator.translate(
+            profile.required("commands"), notFound, progress, locked);
     Optional<String> sudo = profile.optional("sudo").map(ProfileTranslator::packageName);
     Proof proven = profile.optional("proven").map(ProfileTranslator::proven).orElse(Proof.UNKNOWN);
     return new DistroProfile(

@@ -101,6 +101,9 @@ class BuiltinProfilesTest {
     String manager = expected.get(0).replaceAll("-.*", "");
 
     for (CommandKey key : CommandKey.values()) {
+      if (key.isOptional()) {
+        continue;
+      }
       PackageCommand command = Records.command(profile.packages(), key);
       if (expected.get(key.ordinal()).equals("-")) {
         assertThat(command).as("%s %s", id, key.key).isNull();
@@ -158,6 +161,27 @@ class BuiltinProfilesTest {
     // not, and create installs it.
     assertThat(profile.sudoPackage().isPresent())
         .isEqualTo(!List.of("debian", "ubuntu").contains(id));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"debian", "ubuntu"})
+  void aptTellsWhatAChangeWouldRemoveWithoutChangingAnything(String id) {
+    io.appbox.core.profile.RemovalPlans plans = BUILTINS.load(id).orElseThrow().packages().plans();
+    String simulated =
+        "NOTE: This is only a simulation!\n"
+            + "Remv mousepad [0.5.10-1]\n"
+            + "Inst htop (3.2.2-2 Debian:12/stable [amd64])\n"
+            + "Remv libgtksourceview-4-0:amd64 [4.8.4-4]\n";
+    for (PackageCommand plan :
+        List.of(
+            plans.remove().orElseThrow(),
+            plans.autoremove().orElseThrow(),
+            plans.upgrade().orElseThrow())) {
+      assertThat(plan.argv()).contains("-s");
+      assertThat(plan.root()).isFalse();
+      assertThat(Records.of(plan.output().orElseThrow(), simulated, "name"))
+          .containsExactly("mousepad", "libgtksourceview-4-0");
+    }
   }
 
   @Test

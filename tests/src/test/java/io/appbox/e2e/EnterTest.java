@@ -24,8 +24,8 @@ class EnterTest {
         tmux.waitFor("host\\$ $", 20);
         tmux.type(
             TestEnvironment.appbox() + " " + String.join(" ", s.engineFlag()) + " enter " + box);
-        // The box's login shell prints Debian's prompt: user@host:dir$
-        tmux.waitFor("(?m)@[^ ]*:[^ ]*[$#] $", 60);
+        // The box's login shell names the box in its prompt, as Toolbx does: ⬢ [user@box dir]$
+        tmux.waitFor("(?m)⬢ \\[[^ ]+@" + box + " [^\\]]*\\][$#] $", 60);
 
         String marker =
             "/tmp/appbox-entered-" + Long.toHexString(ThreadLocalRandom.current().nextLong());

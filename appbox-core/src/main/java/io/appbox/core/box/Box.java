@@ -17,6 +17,8 @@ import java.util.Map;
  * @param home the host directory that is its user's home
  * @param createdBy the appbox version that created it
  * @param exports how many exports came from it
+ * @param engine the engine that runs it ({@code podman-rootless}, {@code podman}, {@code docker})
+ * @param user the host user it was made for
  */
 public record Box(
     BoxName name,
@@ -25,10 +27,12 @@ public record Box(
     String status,
     Path home,
     String createdBy,
-    int exports)
+    int exports,
+    String engine,
+    String user)
     implements JsonValue {
 
-  public static Box of(ContainerState c, int exports) {
+  public static Box of(ContainerState c, int exports, String engine) {
     Map<String, String> labels = c.labels();
     String home = labels.getOrDefault(BoxLabels.HOME, "");
     return new Box(
@@ -38,7 +42,9 @@ public record Box(
         c.running() ? "running" : statusWord(c.status()),
         home.isEmpty() ? null : Path.of(home),
         labels.getOrDefault(BoxLabels.VERSION, ""),
-        exports);
+        exports,
+        engine,
+        labels.getOrDefault(BoxLabels.USER, ""));
   }
 
   private static String statusWord(String engineStatus) {
@@ -58,6 +64,8 @@ public record Box(
     out.put("home", home == null ? null : home.toString());
     out.put("createdBy", createdBy);
     out.put("exports", exports);
+    out.put("engine", engine);
+    out.put("user", user);
     return out;
   }
 }

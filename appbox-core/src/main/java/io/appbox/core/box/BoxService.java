@@ -151,7 +151,7 @@ public final class BoxService {
       }
       throw e;
     }
-    return Box.of(require(request.name()), 0);
+    return Box.of(require(request.name()), 0, engine.info().id());
   }
 
   private void ensureImage(ImageRef image, DistroProfile profile, Progress progress) {
@@ -186,7 +186,7 @@ public final class BoxService {
     List<Box> boxes = new ArrayList<>();
     for (ContainerState c : engine.list()) {
       int count = (int) all.stream().filter(e -> e.isFrom(engineId, c.name())).count();
-      boxes.add(Box.of(c, count));
+      boxes.add(Box.of(c, count, engineId));
     }
     boxes.sort((a, b) -> a.name().compareTo(b.name()));
     return boxes;
@@ -202,13 +202,13 @@ public final class BoxService {
   public Box start(BoxName name) {
     require(name);
     engine.start(name);
-    return Box.of(require(name), 0);
+    return Box.of(require(name), 0, engine.info().id());
   }
 
   public Box stop(BoxName name) {
     require(name);
     engine.stop(name, 10);
-    return Box.of(require(name), 0);
+    return Box.of(require(name), 0, engine.info().id());
   }
 
   /** Removes the box and every export that came from it. */

@@ -19,6 +19,9 @@ public final class Boxes {
     return new AppboxException(
         ErrorCode.BOX_EXISTS,
         "A box named " + name + " already exists.",
-        "Use it (appbox enter " + name + "), choose another name, or remove it: appbox rm " + name);
+        "Use it (appbox enter "
+            + name
+            + "), choose another name, or remove it: appbox rm --force "
+            + name);
   }
 }

@@ -19,4 +19,9 @@ public record EngineInfo(
   public String id() {
     return kind == EngineKind.PODMAN && rootless ? "podman-rootless" : kind.id();
   }
+
+  /** The engine in words: rootless Podman, rootful Podman, Docker. */
+  public String describe() {
+    return kind == EngineKind.DOCKER ? "Docker" : (rootless ? "rootless" : "rootful") + " Podman";
+  }
 }

@@ -26,6 +26,16 @@ public interface BoxFiles {
   /** Whether {@code path} is an executable regular file in the box. */
   boolean isExecutable(String path);
 
+  /** The first executable named {@code program} in {@code dirs}, as a shell's PATH search. */
+  default java.util.Optional<String> onPath(String program, List<String> dirs) {
+    return dirs.stream().map(d -> d + "/" + program).filter(this::isExecutable).findFirst();
+  }
+
+  /** Whether {@code path} is a directory in the box. */
+  default boolean isDirectory(String path) {
+    return false;
+  }
+
   /** Whether {@code path} is a file the box's user can read. */
   default boolean isReadableFile(String path) {
     try {

@@ -62,6 +62,30 @@ public final class ExecBoxFiles implements BoxFiles {
     return exec(List.of("/bin/sh", "-c", TEST, "appbox-test", "-x", path)).ok();
   }
 
+  /** One shell in the box walks the directories; the name and directories are arguments. */
+  @Override
+  public java.util.Optional<String> onPath(String program, List<String> dirs) {
+    List<String> argv =
+        new java.util.ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                "p=$1; shift; for d; do [ -f \"$d/$p\" ] && [ -x \"$d/$p\" ]"
+                    + " && { printf '%s\\n' \"$d/$p\"; exit 0; }; done; exit 1",
+                "appbox-which",
+                program));
+    argv.addAll(dirs);
+    ExecResult r = exec(argv);
+    return r.ok()
+        ? r.stdout().lines().filter(l -> l.startsWith("/")).findFirst()
+        : java.util.Optional.empty();
+  }
+
+  @Override
+  public boolean isDirectory(String path) {
+    return exec(List.of("test", "-d", path)).ok();
+  }
+
   @Override
   public boolean isReadableFile(String path) {
     return exec(List.of("/bin/sh", "-c", TEST, "appbox-test", "-r", path)).ok();

@@ -35,6 +35,21 @@ public final class ExportService {
   private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
   private static final int MAX_DESKTOP_FILE = 1 << 20;
 
+  /** The login shell the terminal menu entry of {@code create --entry} opens. */
+  private static final String TERMINAL_ENTRY_SOURCE = "/etc/appbox/login";
+
+  /** Where {@code --bin NAME} looks: the box's PATH, with the games a Debian login shell adds. */
+  static final List<String> SEARCH_PATH =
+      List.of(
+          "/usr/local/sbin",
+          "/usr/local/bin",
+          "/usr/sbin",
+          "/usr/bin",
+          "/sbin",
+          "/bin",
+          "/usr/local/games",
+          "/usr/games");
+
   private final ContainerEngine engine;
   private final BoxService boxes;
   private final PackageService packages;
@@ -92,14 +107,22 @@ public final class ExportService {
     return outcomes;
   }
 
-  /** Exports the application whose desktop-file id is exactly {@code desktopId}. */
-  public ExportOutcome exportApp(BoxName name, String desktopId) {
-    if (desktopId == null
-        || !DESKTOP_ID.matcher(desktopId).matches()
-        || desktopId.endsWith(".desktop")) {
+  /**
+   * Exports one application: the one whose desktop-file id is exactly {@code app} ({@code htop} or
+   * {@code htop.desktop}), else the one application of the package named {@code app}.
+   */
+  public ExportOutcome exportApp(BoxName name, String app) {
+    String desktopId =
+        app != null && app.endsWith(".desktop")
+            ? app.substring(0, app.length() - ".desktop".length())
+            : app;
+    if (desktopId == null || !DESKTOP_ID.matcher(desktopId).matches()) {
       throw AppboxException.invalid(
-          "Desktop-file id " + Quote.of(desktopId) + " is not valid.",
-          "Give the id as the file is named, without .desktop: appbox export --box BOX --app htop");
+          "Desktop-file id " + Quote.of(app) + " is not valid.",
+          "Give the id as the file is named (htop or htop.desktop), or the package:"
+              + " appbox export --box "
+              + name
+              + " --app htop");
     }
     ContainerState box = boxes.running(name);
     BoxFiles files = files(box);
@@ -109,6 +132,28 @@ public final class ExportService {
         return exportApp(box, desktopId, path, packages.owner(box, path));
       }
     }
+    List<String[]> ofPackage = new ArrayList<>();
+    for (String path : packages.files(box, desktopId)) {
+      Matcher m = DESKTOP_FILE.matcher(path);
+      if (m.matches()) {
+        ofPackage.add(new String[] {m.group(1).replace('/', '-'), path});
+      }
+    }
+    if (ofPackage.size() == 1) {
+      return exportApp(box, ofPackage.get(0)[0], ofPackage.get(0)[1], desktopId);
+    }
+    if (ofPackage.size() > 1) {
+      List<String> ids = ofPackage.stream().map(a -> a[0]).toList();
+      throw AppboxException.invalid(
+          "Package "
+              + desktopId
+              + " has "
+              + ofPackage.size()
+              + " applications: "
+              + String.join(", ", ids)
+              + ".",
+          "Name one: appbox export --box " + name + " --app " + ids.get(0));
+    }
     throw new AppboxException(
         ErrorCode.EXPORT_NOT_FOUND,
         "Box "
@@ -117,9 +162,14 @@ public final class ExportService {
             + desktopId
             + " (no "
             + desktopId
-            + ".desktop in"
-            + " /usr/share/applications or /usr/local/share/applications).",
-        "List the box's applications: appbox run " + name + " -- ls /usr/share/applications");
+            + ".desktop in /usr/share/applications or /usr/local/share/applications, and no"
+            + " package of that name with an application).",
+        files.isDirectory("/usr/share/applications")
+            ? "List the box's applications: appbox run " + name + " -- ls /usr/share/applications"
+            : "Install the package that has it first; look for it: appbox search --box "
+                + name
+                + " "
+                + desktopId);
   }
 
   private ExportOutcome exportApp(ContainerState box, String desktopId, String path, String pkg) {
@@ -156,7 +206,9 @@ public final class ExportService {
             + "Comment=A login shell in box "
             + name
             + "\n"
-            + "Exec=/etc/appbox/login\n"
+            + "Exec="
+            + TERMINAL_ENTRY_SOURCE
+            + "\n"
             + "Terminal=true\n"
             + "Categories=System;\n";
     return exporter.exportApp(
@@ -165,22 +217,49 @@ public final class ExportService {
             engine.info().id(),
             "terminal",
             "",
-            "/etc/appbox/login",
+            TERMINAL_ENTRY_SOURCE,
             entry.getBytes(java.nio.charset.StandardCharsets.UTF_8),
             launchers.forBox(box),
             null),
         files(box));
   }
 
-  /** Exports an executable of the box as a command in {@code ~/.local/bin}. */
-  public ExportOutcome exportBin(BoxName name, String path, Optional<String> as) {
+  /**
+   * Exports an executable of the box as a command in {@code ~/.local/bin}: {@code path} is
+   * absolute, or a program's name, found on the box's search path as a login shell of the box has
+   * it.
+   */
+  public ExportOutcome exportBin(BoxName name, String program, Optional<String> as) {
+    String path = program;
+    if (program != null && !program.contains("/") && COMMAND_NAME.matcher(program).matches()) {
+      ContainerState box = boxes.running(name);
+      path =
+          files(box)
+              .onPath(program, SEARCH_PATH)
+              .orElseThrow(
+                  () ->
+                      new AppboxException(
+                          ErrorCode.EXPORT_NOT_FOUND,
+                          "Box "
+                              + name
+                              + " has no program "
+                              + program
+                              + " on its PATH ("
+                              + String.join(":", SEARCH_PATH)
+                              + ").",
+                          "Install the package that has it first; look for it: appbox search"
+                              + " --box "
+                              + name
+                              + " "
+                              + program));
+    }
     if (path == null
         || !path.startsWith("/")
         || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
         || !Path.of(path).normalize().toString().equals(path)) {
       throw AppboxException.invalid(
-          "Path " + Quote.of(path) + " is not a plain absolute path in the box.",
-          "For example: appbox export --box BOX --bin /usr/bin/htop");
+          "Path " + Quote.of(path) + " is not a program's name or plain absolute path in the box.",
+          "For example: appbox export --box " + name + " --bin htop");
     }
     String command = as.orElse(Path.of(path).getFileName().toString());
     if (!COMMAND_NAME.matcher(command).matches()) {
@@ -190,10 +269,25 @@ public final class ExportService {
     }
     ContainerState box = boxes.running(name);
     if (!files(box).isExecutable(path)) {
+      String base = Path.of(path).getFileName().toString();
+      Optional<String> elsewhere =
+          COMMAND_NAME.matcher(base).matches()
+              ? files(box).onPath(base, SEARCH_PATH)
+              : Optional.empty();
       throw new AppboxException(
           ErrorCode.EXPORT_NOT_FOUND,
           "Box " + name + " has no executable " + path + ".",
-          "Check the path: appbox run " + name + " -- ls -l " + path);
+          elsewhere.isPresent()
+              ? "It has "
+                  + elsewhere.get()
+                  + "; export that: appbox export --box "
+                  + name
+                  + " --bin "
+                  + base
+              : "Install the package that has it first; look for it: appbox search --box "
+                  + name
+                  + " "
+                  + base);
     }
     if (as.isEmpty()) {
       Optional<Path> shadowed = onHostPath(command);
@@ -273,11 +367,8 @@ public final class ExportService {
     return removed;
   }
 
-  /**
-   * Every export of this engine's boxes (or of one box), and whether it still works: its box is
-   * there, each of its files is there and still carries its box and name.
-   */
-  public List<ExportStatus> list(Optional<BoxName> only) {
+  /** The host side of each export: its box is there, its files are there and still its own. */
+  private List<ExportStatus> onHost(Optional<BoxName> only) {
     String id = engine.info().id();
     Set<BoxName> existing =
         engine.list().stream().map(ContainerState::name).collect(Collectors.toSet());
@@ -300,12 +391,13 @@ public final class ExportService {
   }
 
   /**
-   * Checks that each export's program is still in its running box; exports of boxes that are gone
-   * or not running are reported by {@link #list}.
+   * Every export of this engine's boxes (or of one box), and whether it still works: the one check
+   * that {@code exports}, {@code doctor} and upgrades share. Its box is there, its host files are
+   * there and still its own, and, in a running box, its program is still there.
    */
-  public List<ExportStatus> check(Optional<BoxName> only) {
+  public List<ExportStatus> list(Optional<BoxName> only) {
     List<ExportStatus> out = new ArrayList<>();
-    for (ExportStatus s : list(only)) {
+    for (ExportStatus s : onHost(only)) {
       if (!s.state().equals(ExportStatus.OK)) {
         out.add(s);
         continue;
@@ -324,6 +416,29 @@ public final class ExportService {
       out.add(present ? s : new ExportStatus(s.export(), ExportStatus.PROGRAM_GONE, List.of()));
     }
     return out;
+  }
+
+  /**
+   * Writes an export's host files again from its box, as it was exported: the desktop entry and
+   * icons of an application, the wrapper of a command, the box's launcher they share. Starts the
+   * box when it is stopped.
+   */
+  public ExportOutcome recreate(Export e) {
+    ContainerState box = boxes.running(e.box());
+    if (e.kind() == ExportKind.ENTRY
+        || e.kind() == ExportKind.APP && e.source().equals(TERMINAL_ENTRY_SOURCE)) {
+      return exportTerminalEntry(e.box());
+    }
+    if (e.kind() == ExportKind.BIN) {
+      return exportBin(e.box(), e.source(), Optional.of(e.name()));
+    }
+    if (!files(box).isReadableFile(e.source())) {
+      throw new AppboxException(
+          ErrorCode.EXPORT_NOT_FOUND,
+          "Box " + e.box() + " has no " + e.source() + " any more.",
+          "Remove the export: appbox unexport --box " + e.box() + " --app " + e.name());
+    }
+    return exportApp(box, e.name(), e.source(), e.pkg());
   }
 
   /**

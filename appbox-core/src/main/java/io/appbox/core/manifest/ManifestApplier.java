@@ -93,7 +93,9 @@ public final class ManifestApplier {
         exports.unexportApp(c.box(), c.name());
       }
     } else if (change instanceof Change.RemovePackages c) {
-      packages.remove(c.box(), c.packages(), progress);
+      Set<String> removed = packages.remove(c.box(), c.packages(), progress);
+      // Packages the package manager took along leave no menu entries pointing at nothing.
+      exports.unexportPackages(c.box(), removed);
       Set<String> gone = c.packages().stream().map(PackageName::bare).collect(Collectors.toSet());
       updateBox(engineId, c.box(), b -> b.withoutPackages(gone));
     } else if (change instanceof Change.RemoveBox c) {

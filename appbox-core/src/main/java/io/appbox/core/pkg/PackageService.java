@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,14 +81,74 @@ public final class PackageService {
     }
   }
 
-  public void remove(BoxName name, List<PackageName> packages, Progress progress) {
+  /**
+   * What removing the packages would remove, without changing anything: the packages named, which
+   * must be installed, and the others the package manager would take along, when its profile can
+   * tell beforehand ({@code plan-remove}).
+   */
+  public Optional<Set<String>> planRemove(BoxName name, List<PackageName> packages) {
+    requireSome(packages);
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    Map<String, String> installed = versions(box, profile);
+    for (PackageName p : packages) {
+      if (!installed.containsKey(p.bare())) {
+        throw new AppboxException(
+            ErrorCode.PACKAGE_NOT_FOUND,
+            "Package " + p + " is not installed in box " + name + ".",
+            "See what is installed: appbox packages --box " + name);
+      }
+    }
+    return plan(box, profile, profile.packages().plans().remove(), packages, "remove");
+  }
+
+  /** What {@link #autoremove} would remove, when the profile can tell beforehand. */
+  public Optional<Set<String>> planAutoremove(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    return plan(box, profile, profile.packages().plans().autoremove(), List.of(), "autoremove");
+  }
+
+  /** What an upgrade would remove, when the profile can tell beforehand. */
+  public Optional<Set<String>> planUpgrade(BoxName name) {
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    return plan(box, profile, profile.packages().plans().upgrade(), List.of(), "upgrade");
+  }
+
+  private Optional<Set<String>> plan(
+      ContainerState box,
+      DistroProfile profile,
+      Optional<PackageCommand> command,
+      List<PackageName> packages,
+      String what) {
+    if (command.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> args = packages.stream().map(PackageName::value).toList();
+    ExecResult r = exec(box, profile, command.get(), args, OutputListener.NONE);
+    if (!r.ok()) {
+      throw failed(box, profile, "tell what " + what + " would remove", r);
+    }
+    Set<String> names = new java.util.TreeSet<>();
+    for (Map<String, String> record : records(command.get(), r.stdout())) {
+      names.add(record.get("name"));
+    }
+    return Optional.of(names);
+  }
+
+  /**
+   * Removes the packages; returns every package the transaction removed, the ones named and the
+   * ones the package manager took along, as the installed packages before and after tell.
+   */
+  public Set<String> remove(BoxName name, List<PackageName> packages, Progress progress) {
     requireSome(packages);
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      Map<String, String> installed = versions(box, profile);
+      Map<String, String> before = versions(box, profile);
       for (PackageName p : packages) {
-        if (!installed.containsKey(p.bare())) {
+        if (!before.containsKey(p.bare())) {
           throw new AppboxException(
               ErrorCode.PACKAGE_NOT_FOUND,
               "Package " + p + " is not installed in box " + name + ".",
@@ -97,7 +158,28 @@ public final class PackageService {
       progress.report("remove", 0, "Removing " + names(packages) + " from " + name);
       change(box, profile, profile.packages().remove(), packages, progress, "remove");
       progress.report("remove", 100, "Removed " + names(packages));
+      return gone(before, versions(box, profile));
     }
+  }
+
+  /** Removes what nothing needs any more; returns what went. */
+  public Set<String> autoremove(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      Map<String, String> before = versions(box, profile);
+      progress.report("remove", 0, "Removing what nothing needs any more from " + name);
+      change(box, profile, profile.packages().autoremove(), List.of(), progress, "autoremove");
+      Set<String> gone = gone(before, versions(box, profile));
+      progress.report("remove", 100, "Removed " + gone.size() + " packages from " + name);
+      return gone;
+    }
+  }
+
+  private static Set<String> gone(Map<String, String> before, Map<String, String> after) {
+    Set<String> gone = new java.util.TreeSet<>(before.keySet());
+    gone.removeAll(after.keySet());
+    return gone;
   }
 
   public void update(BoxName name, Progress progress) {
@@ -109,44 +191,25 @@ public final class PackageService {
     }
   }
 
-  /** Upgrades every package; the caller takes care of snapshots. */
-  public void upgrade(BoxName name, Progress progress) {
+  /** Upgrades every package; the caller takes care of snapshots. Returns what it removed. */
+  public Set<String> upgrade(BoxName name, Progress progress) {
     try (LockFile lock = lock(name, progress)) {
-      upgradeLocked(name, progress);
+      return upgradeLocked(name, progress);
     }
   }
 
-  /** Upgrades while the caller already holds the box's lock. */
-  public void upgradeLocked(BoxName name, Progress progress) {
+  /** Upgrades while the caller already holds the box's lock; returns what it removed. */
+  public Set<String> upgradeLocked(BoxName name, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
     // As distrobox-upgrade and a Toolbx user's "sudo dnf upgrade" do: the newest index first, or
     // the upgrade sees only what the box knew at its last refresh.
     progress.report("update", -1, "Refreshing the package index of " + name);
     change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    Map<String, String> before = versions(box, profile);
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
-  }
-
-  /** Removes the packages nothing needs any more; returns them. */
-  public List<InstalledPackage> autoremove(BoxName name, Progress progress) {
-    try (LockFile lock = lock(name, progress)) {
-      ContainerState box = boxes.running(name);
-      DistroProfile profile = profileOf(box);
-      Map<String, String> before = versions(box, profile);
-      progress.report("autoremove", -1, "Removing the packages nothing needs in " + name);
-      change(box, profile, profile.packages().autoremove(), List.of(), progress, "autoremove");
-      Map<String, String> after = versions(box, profile);
-      List<InstalledPackage> removed = new ArrayList<>();
-      before.forEach(
-          (n, v) -> {
-            if (!after.containsKey(n)) {
-              removed.add(new InstalledPackage(n, v));
-            }
-          });
-      progress.report("autoremove", 100, "Removed " + removed.size() + " packages");
-      return removed;
-    }
+    return gone(before, versions(box, profile));
   }
 
   /** Runs the profile's health check; true when the package database is consistent. */
@@ -189,7 +252,7 @@ public final class PackageService {
       r = exec(box, profile, search, List.of(term), OutputListener.NONE);
     }
     if (!r.ok() && r.stdout().isBlank()) {
-      throw failed(profile, "search", r);
+      throw failed(box, profile, "search", r);
     }
     List<SearchHit> hits = new ArrayList<>();
     for (Map<String, String> record : records(search, r.stdout())) {
@@ -220,7 +283,7 @@ public final class PackageService {
     if (fields.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_NOT_FOUND,
-          "Box " + name + " knows no package " + pkg + ".",
+          "No package " + pkg + " in box " + name + ".",
           "Search for it: appbox search --box " + name + " " + pkg.bare());
     }
     return fields;
@@ -313,15 +376,15 @@ public final class PackageService {
     if (!missing.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_NOT_FOUND,
-          "Box "
-              + box.name()
-              + " has no package "
+          (missing.size() == 1 ? "No package " : "No packages ")
               + String.join(", ", missing)
+              + " in box "
+              + box.name()
               + "; nothing was "
               + (phase.equals("remove") ? "removed." : "installed."),
           "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
     }
-    throw failed(profile, phase, r);
+    throw failed(box, profile, phase, r);
   }
 
   private ExecResult exec(
@@ -333,8 +396,10 @@ public final class PackageService {
     List<String> argv = new ArrayList<>(command.argv());
     argv.addAll(args);
     String user = command.root() ? "root" : BoxLabels.engineUser(box.labels());
-    return engine.exec(
-        box.name(), new ExecRequest(argv, user, profile.environment(), "/"), listener);
+    // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
+    Map<String, String> env = new LinkedHashMap<>(profile.environment());
+    env.putIfAbsent("LANG", "C.UTF-8");
+    return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
   }
 
   private static Set<String> notFound(DistroProfile profile, ExecResult r) {
@@ -352,19 +417,35 @@ public final class PackageService {
     return names;
   }
 
-  private static AppboxException failed(DistroProfile profile, String what, ExecResult r) {
-    String output = r.stderr().isBlank() ? r.stdout() : r.stderr();
-    List<String> lines =
-        output
-            .lines()
-            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
-            .toList();
-    String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+  private static AppboxException failed(
+      ContainerState box, DistroProfile profile, String what, ExecResult r) {
+    // The last words of both streams: dpkg and the package's scripts write to standard output,
+    // apt its verdict to standard error.
+    List<String> lines = new ArrayList<>(lastLines(r.stdout(), r.stderr().isBlank() ? 8 : 5));
+    lines.addAll(lastLines(r.stderr(), 4));
+    String tail = String.join("\n", lines);
+    String all = r.stdout() + "\n" + r.stderr();
+    Optional<Matcher> locked =
+        profile.packages().locked().map(p -> p.matcher(all)).filter(Matcher::find);
+    if (locked.isPresent()) {
+      int start = all.lastIndexOf('\n', locked.get().start()) + 1;
+      int end = all.indexOf('\n', locked.get().end());
+      String message = all.substring(start, end < 0 ? all.length() : end).strip();
+      return new AppboxException(
+          ErrorCode.LOCKED,
+          "Another program is using the package manager of box "
+              + box.name()
+              + "; nothing was changed:\n"
+              + message,
+          "Wait until it has finished, then try again.");
+    }
     return new AppboxException(
         ErrorCode.PACKAGE_MANAGER_FAILED,
-        "The package manager of "
+        "The package manager of box "
+            + box.name()
+            + " ("
             + profile.id()
-            + " failed to "
+            + ") failed to "
             + what
             + " (exit "
             + r.exitCode()
@@ -373,11 +454,23 @@ public final class PackageService {
         "Read its message above; run with --verbose to see all of its output.");
   }
 
+  private static List<String> lastLines(String output, int count) {
+    List<String> lines =
+        output
+            .lines()
+            .map(String::stripTrailing)
+            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
+            // apt's status line of an error, "pmerror:PKG:PERCENT:MESSAGE", as "PKG: MESSAGE".
+            .map(l -> l.replaceFirst("^pmerror:([^:]+):[^:]*:", "$1: "))
+            .toList();
+    return lines.subList(Math.max(0, lines.size() - count), lines.size());
+  }
+
   private Map<String, String> versions(ContainerState box, DistroProfile profile) {
     PackageCommand list = profile.packages().listInstalled();
     ExecResult r = exec(box, profile, list, List.of(), OutputListener.NONE);
     if (!r.ok()) {
-      throw failed(profile, "list the installed packages", r);
+      throw failed(box, profile, "list the installed packages", r);
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map<String, String> record : records(list, r.stdout())) {

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param hasIndex exits 0 when the box has a package index; a fresh image has none (no apt lists,
  *     no dnf or zypper cache, no pacman sync database), and appbox then refreshes it once, as root,
  *     before the first query or install. Empty: the box always has one.
+ * @param locked searched through standard output and error together for the package manager's
+ *     message that another process holds its lock
+ * @param plans how to tell which packages a change would remove
  */
 public record PackageCommands(
     PackageCommand install,
@@ -41,9 +44,14 @@ public record PackageCommands(
     PackageCommand healthCheck,
     Optional<Pattern> notFound,
     ProgressFormat progress,
+    Optional<Pattern> locked,
+    RemovalPlans plans,
     Optional<PackageCommand> hasIndex) {
 
-  /** Commands of a package manager whose index is always there. */
+  /**
+   * Commands of a package manager with no lock message, no plans appbox knows, an index always
+   * there.
+   */
   public PackageCommands(
       PackageCommand install,
       PackageCommand remove,
@@ -74,6 +82,8 @@ public record PackageCommands(
         healthCheck,
         notFound,
         progress,
+        Optional.empty(),
+        RemovalPlans.NONE,
         Optional.empty());
   }
 }

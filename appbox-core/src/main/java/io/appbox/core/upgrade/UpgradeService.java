@@ -10,6 +10,7 @@ import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.export.ExportStatus;
 import io.appbox.core.host.LockFile;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Transactional upgrades: snapshot the box, upgrade it, check it, and on any failure put it back
@@ -61,16 +63,34 @@ public final class UpgradeService {
     this.keep = keep;
   }
 
-  /** Upgrades one box transactionally; returns the snapshot taken before. */
-  public Snapshot upgrade(BoxName box, Progress progress) {
+  /**
+   * What an upgrade did.
+   *
+   * @param before the snapshot taken before it
+   * @param removed the packages it removed
+   * @param unexported the exports of the removed packages the caller agreed to, taken away
+   */
+  public record Upgrade(Snapshot before, Set<String> removed, List<Export> unexported) {}
+
+  /**
+   * Upgrades one box transactionally. It may remove the packages in {@code mayRemove}, whose
+   * exports go with them; an export of any other package that loses its program makes it fail and
+   * restore the box.
+   */
+  public Upgrade upgrade(BoxName box, Set<String> mayRemove, Progress progress) {
     try (LockFile lock = packages.lock(box, progress)) {
       boxes.running(box);
+      // An export already broken is doctor's to report; the upgrade answers for the ones it breaks.
+      Set<Export> goneBefore = programGone(box);
       progress.report("snapshot", -1, "Taking a snapshot of " + box);
       Snapshot before = take(box);
+      Set<String> removed;
       try {
-        packages.upgradeLocked(box, progress);
+        removed = packages.upgradeLocked(box, progress);
         progress.report("check", -1, "Checking " + box + " after the upgrade");
-        check(box);
+        Set<String> agreed = new java.util.TreeSet<>(removed);
+        agreed.retainAll(mayRemove);
+        check(box, goneBefore, agreed);
       } catch (RuntimeException failure) {
         progress.report(
             "restore", -1, "Upgrade failed; restoring " + box + " from " + before.name());
@@ -106,13 +126,26 @@ public final class UpgradeService {
                 : "Fix the cause, then upgrade again.",
             failure);
       }
+      Set<String> agreed = new java.util.TreeSet<>(removed);
+      agreed.retainAll(mayRemove);
+      List<Export> unexported = exports.unexportPackages(box, agreed);
       prune(box);
-      return before;
+      return new Upgrade(before, removed, unexported);
     }
   }
 
-  /** The profile's health check, and every export of the box still finds its program. */
-  private void check(BoxName box) {
+  private Set<Export> programGone(BoxName box) {
+    return exports.list(Optional.of(box)).stream()
+        .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
+        .map(ExportStatus::export)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * The profile's health check, and every export of the box that found its program before still
+   * finds it.
+   */
+  private void check(BoxName box, Set<Export> goneBefore, Set<String> agreedRemovals) {
     ExecResult health = packages.healthCheck(box);
     if (!health.ok()) {
       String says = (health.stderr().isBlank() ? health.stdout() : health.stderr()).strip();
@@ -125,9 +158,10 @@ public final class UpgradeService {
           "");
     }
     List<String> broken =
-        exports.check(Optional.of(box)).stream()
-            .filter(s -> s.state().equals(ExportStatus.PROGRAM_GONE))
-            .map(s -> s.export().name())
+        programGone(box).stream()
+            .filter(e -> !goneBefore.contains(e) && !agreedRemovals.contains(e.pkg()))
+            .map(Export::name)
+            .sorted()
             .toList();
     if (!broken.isEmpty()) {
       throw new AppboxException(

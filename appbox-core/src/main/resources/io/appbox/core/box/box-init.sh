@@ -32,3 +32,19 @@ printf '%s\n' "$shell" > /etc/appbox/shell
 # The login shell of the box's terminal menu entry (create --entry).
 printf '#!/bin/sh\nexec "$(cat /etc/appbox/shell)" -l\n' > /etc/appbox/login
 chmod 755 /etc/appbox/login
+# A shell in the box names the box in its prompt, marked ⬢ as Toolbx marks its containers: the
+# box shares the host's network and so its host name. Set at login (profile.d); a PS1 the user's
+# own ~/.bashrc sets afterwards wins, as in Toolbx.
+mkdir -p /etc/profile.d
+cat > /etc/profile.d/appbox-prompt.sh <<'PROMPT'
+# appbox: the prompt of a shell in box $APPBOX_BOX names the box.
+if [ -n "${APPBOX_BOX:-}" ] && [ -n "${PS1:-}" ]; then
+  if [ -n "${BASH_VERSION:-}" ]; then
+    PS1='\[\033[35m\]⬢\[\033[0m\] [\u@${APPBOX_BOX} \W]\$ '
+  elif [ -n "${ZSH_VERSION:-}" ]; then
+    PS1="%F{magenta}⬢%f [%n@${APPBOX_BOX} %1~]%# "
+  else
+    PS1="⬢ [${USER:-}@${APPBOX_BOX}]\$ "
+  fi
+fi
+PROMPT

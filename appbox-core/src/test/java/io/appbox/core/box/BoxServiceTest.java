@@ -24,6 +24,7 @@ import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.core.profile.ProgressFormat;
 import io.appbox.core.profile.Proof;
+import io.appbox.core.profile.RemovalPlans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -118,6 +119,8 @@ class BoxServiceTest {
                 c,
                 Optional.empty(),
                 ProgressFormat.NONE,
+                Optional.empty(),
+                RemovalPlans.NONE,
                 Optional.of(PackageCommand.of(true, "has-index"))),
             Map.of(),
             DistroProfile.BUILT_IN,

@@ -54,7 +54,16 @@ class PlannerTest {
     BoxName box = BoxName.of(name);
     boxes.put(
         box,
-        new Box(box, "debian", "docker.io/library/debian:bookworm", "running", HOME, "0.1.0", 0));
+        new Box(
+            box,
+            "debian",
+            "docker.io/library/debian:bookworm",
+            "running",
+            HOME,
+            "0.1.0",
+            0,
+            "podman-rootless",
+            "ana"));
     installed.put(box, new TreeSet<>(List.of(packages)));
   }
 

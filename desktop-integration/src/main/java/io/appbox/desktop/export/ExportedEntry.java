@@ -333,6 +333,8 @@ public record ExportedEntry(
   private AppboxException refused(String what) {
     return AppboxException.invalid(
         "Desktop file " + Quote.of(desktopId + ".desktop") + " in box " + box + " " + what + ".",
-        "appbox cannot export this entry; run the program with: appbox run " + box + " -- PROGRAM");
+        "appbox cannot export this entry; run its program in the box with appbox run "
+            + box
+            + " and the program after --.");
   }
 }
