@@ -243,12 +243,9 @@ public final class PackageService {
     }
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
-    boolean checked = ensureIndex(box, profile, progress);
     PackageCommand search = profile.packages().search();
     ExecResult r = exec(box, profile, search, List.of(term), OutputListener.NONE);
-    if (!checked && r.ok() && r.stdout().isBlank()) {
-      // Nothing found may mean no package index yet (a fresh box): refresh it once and look again.
-      update(name, Progress.NONE);
+    if (r.stdout().isBlank() && refreshedForLackOfIndex(box, profile, r, progress)) {
       r = exec(box, profile, search, List.of(term), OutputListener.NONE);
     }
     if (!r.ok() && r.stdout().isBlank()) {
@@ -270,9 +267,11 @@ public final class PackageService {
   public Map<String, String> show(BoxName name, PackageName pkg, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
-    ensureIndex(box, profile, progress);
     PackageCommand show = profile.packages().show();
     ExecResult r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
+    if (records(show, r.stdout()).isEmpty() && refreshedForLackOfIndex(box, profile, r, progress)) {
+      r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     for (Map<String, String> record : records(show, r.stdout())) {
       String key = record.get("key");
@@ -329,18 +328,26 @@ public final class PackageService {
   }
 
   /**
-   * Before a query: refreshes the package index once, as root, when the box has none yet. A fresh
-   * image of Fedora, openSUSE or Arch has never been refreshed, and their tools cannot query (or,
-   * as a user, refresh) it. Returns false when the profile cannot tell whether there is an index.
+   * After a query that found nothing or failed: refreshes the package index once, as root, when the
+   * box has none yet, and says whether it did. A fresh image of Fedora, openSUSE or Arch has never
+   * been refreshed, and their tools cannot query (or, as a user, refresh) it. A warm box pays
+   * nothing: the query runs first. Without the profile's check, a query that succeeded with nothing
+   * counts as no index.
    */
-  private boolean ensureIndex(ContainerState box, DistroProfile profile, Progress progress) {
+  private boolean refreshedForLackOfIndex(
+      ContainerState box, DistroProfile profile, ExecResult query, Progress progress) {
     if (profile.packages().hasIndex().isEmpty()) {
+      if (query.ok()) {
+        update(box.name(), progress);
+        return true;
+      }
       return false;
     }
-    if (!hasIndex(box, profile)) {
-      try (LockFile lock = lock(box.name(), progress)) {
-        ensureIndexLocked(box, profile, progress); // another appbox may have done it meanwhile
-      }
+    if (hasIndex(box, profile)) {
+      return false;
+    }
+    try (LockFile lock = lock(box.name(), progress)) {
+      ensureIndexLocked(box, profile, progress); // another appbox may have done it meanwhile
     }
     return true;
   }
