@@ -234,7 +234,7 @@ class ExportsTest {
       CommandResult doctor = s.appbox("doctor");
       assertThat(doctor.exitCode()).isEqualTo(1);
       assertThat(doctor.stdout())
-          .contains("export " + box + "/env-e2e: box-gone")
+          .contains("export command " + box + "/env-e2e: box-gone")
           .contains("appbox doctor --fix");
 
       CommandResult fix = s.appbox("doctor", "--fix");
