@@ -80,7 +80,7 @@ class InterruptedRestoreTest {
       CommandResult doctor = s.appbox("doctor", "--fix");
       assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
       assertThat(doctor.stdout())
-          .contains("export " + box + "/env-" + box)
+          .contains("export command " + box + "/env-" + box)
           .contains("a restore of the box was cut short; the export is kept");
       assertThat(doctor.stderr()).contains("another container named " + box + " exists");
       assertThat(s.home().resolve(".local/bin/env-" + box)).exists();
