@@ -383,7 +383,18 @@ public final class DockerApiEngine implements ContainerEngine {
     // Not paused: appbox holds the box's lock, and rootless cgroup v1 cannot pause at all.
     query.append("&pause=false");
     // Podman ignores labels in the body; both engines take them as LABEL changes.
-    labels.forEach((k, v) -> query.append("&changes=").append(encode("LABEL " + k + "=" + v)));
+    // Quoted, as a Dockerfile's LABEL value: a value with a space stays one label.
+    labels.forEach(
+        (k, v) ->
+            query
+                .append("&changes=")
+                .append(
+                    encode(
+                        "LABEL "
+                            + k
+                            + "=\""
+                            + v.replace("\\", "\\\\").replace("\"", "\\\"")
+                            + "\"")));
     HttpResponse r =
         callPatiently("POST", API + "/commit?" + query, "{}".getBytes(StandardCharsets.UTF_8));
     notFoundIs404(r, name);
