@@ -25,6 +25,7 @@ import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.Mount;
 import io.appbox.core.engine.NamedVolume;
 import io.appbox.core.engine.OutputListener;
+import io.appbox.core.engine.RegistryUnreachable;
 import io.appbox.core.json.Json;
 import io.appbox.core.json.JsonException;
 import java.io.BufferedReader;
@@ -189,7 +190,7 @@ public final class DockerApiEngine implements ContainerEngine {
       throw new AppboxException(
           ErrorCode.IMAGE_NOT_FOUND,
           "Image " + spec.image() + " is not in the engine's storage.",
-          "Pull it, or build it from the distribution's mirror: appbox image build DISTRO");
+          "It went while the box was being made; make the box again, and appbox fetches it.");
     }
     expectOk(r, "create box " + spec.name());
   }
@@ -451,6 +452,14 @@ public final class DockerApiEngine implements ContainerEngine {
     return true;
   }
 
+  /** What the engines say when a registry cannot be reached at all, rather than lacks an image. */
+  private static final java.util.regex.Pattern UNREACHABLE =
+      java.util.regex.Pattern.compile(
+          "no such host|Temporary failure in name resolution|server misbehaving|dial tcp|"
+              + "connection refused|network is unreachable|i/o timeout|TLS handshake timeout|"
+              + "no route to host",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   @Override
   public void pull(ImageRef image, OutputListener progress) {
     String from = (image.registry() == null ? "" : image.registry() + "/") + image.repository();
@@ -462,11 +471,23 @@ public final class DockerApiEngine implements ContainerEngine {
     try (StreamedResponse r = http.stream("POST", API + "/images/create?" + query, JSON, null)) {
       String failure = readJsonLines(r, progress);
       if (r.status() >= 300 || failure != null) {
+        String why = failure != null ? failure : "status " + r.status();
+        String registry = image.registry() == null ? "docker.io" : image.registry();
+        if (UNREACHABLE.matcher(why).find()) {
+          throw new RegistryUnreachable(
+              "Could not pull "
+                  + image
+                  + ": the registry "
+                  + registry
+                  + " cannot be reached ("
+                  + why
+                  + ").",
+              "Check the network connection, then try again.");
+        }
         throw new AppboxException(
             ErrorCode.IMAGE_NOT_FOUND,
-            "Could not pull " + image + ": " + (failure != null ? failure : "status " + r.status()),
-            "Check the reference and that the registry is reachable, or build the image from the"
-                + " distribution's mirror: appbox image build DISTRO");
+            "Could not pull " + image + ": " + registry + " has no such image (" + why + ").",
+            "Check the image's name and tag.");
       }
     } catch (IOException e) {
       throw unreachable(e);
