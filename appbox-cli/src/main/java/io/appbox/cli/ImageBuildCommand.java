@@ -1,11 +1,13 @@
 package io.appbox.cli;
 
+import io.appbox.core.AppboxException;
 import io.appbox.core.ImageRef;
 import io.appbox.core.image.ImageService;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.runtime.bootstrap.MmdebstrapBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -36,6 +38,28 @@ final class ImageBuildCommand extends BaseCommand implements LongOperation {
   int execute(Session session) {
     Optional<ImageRef> wanted = Optional.ofNullable(tag).map(ImageRef::parse);
     DistroProfile profile = session.boxes().profile(distro);
+    if (profile.bootstrap().isEmpty()) {
+      // Said here, where the other profiles are known: the hint must not lead back to a build.
+      List<String> buildable =
+          session.profiles().all().stream()
+              .filter(p -> p.bootstrap().isPresent())
+              .map(DistroProfile::id)
+              .sorted()
+              .toList();
+      throw AppboxException.invalid(
+          profile.id()
+              + "'s profile has no bootstrap recipe: appbox builds images from a mirror only for "
+              + String.join(", ", buildable)
+              + ".",
+          profile.id()
+              + "'s image comes from its registry, "
+              + profile.image()
+              + "; once that can be reached, making a box pulls it (appbox create "
+              + profile.id()
+              + " --distro "
+              + profile.id()
+              + ").");
+    }
     ImageRef ref = wanted.orElse(profile.image());
     Optional<Path> mmdebstrap =
         Optional.of(Path.of("/usr/bin/mmdebstrap")).filter(Files::isExecutable);

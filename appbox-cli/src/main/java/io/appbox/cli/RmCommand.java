@@ -13,13 +13,22 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "rm",
-    description = "Remove boxes and every export that came from them.",
+    description = {
+      "Remove boxes with every export that came from them and their snapshots. When a box has"
+          + " exports or snapshots, appbox says which go and asks first; --yes or --force agree"
+          + " beforehand, and --json or a script needs one of them."
+    },
     footer = {"", "Examples:", "  appbox rm dev", "  appbox rm --force dev web"})
 final class RmCommand extends BaseCommand {
   @Option(
       names = {"-f", "--force"},
-      description = "Remove running boxes too.")
+      description = "Remove running boxes too, without asking.")
   boolean force;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Remove the boxes' exports and snapshots with them without asking.")
+  boolean yes;
 
   @Parameters(arity = "0..*", paramLabel = "BOX", description = "The boxes.")
   List<String> boxes = new ArrayList<>();
@@ -40,9 +49,40 @@ final class RmCommand extends BaseCommand {
       throw AppboxException.invalid(
           "Name the box to remove.", "For example: appbox rm dev (or --box dev)");
     }
-    // Every box must exist before any is removed.
+    // Every box must exist before any is removed, and the user know what goes with it.
+    List<String> goesWith = new ArrayList<>();
     for (BoxName name : names) {
-      session.boxes().require(name);
+      io.appbox.core.engine.ContainerState box = session.boxes().require(name);
+      if (box.running() && !force) {
+        session.boxes().remove(name, false); // refuses, saying how
+      }
+      List<String> exports =
+          session.exportService().list(java.util.Optional.of(name)).stream()
+              .map(s -> s.export().name())
+              .toList();
+      List<io.appbox.core.upgrade.Snapshot> snapshots = session.upgrades().snapshots(name);
+      List<String> parts = new ArrayList<>();
+      if (!exports.isEmpty()) {
+        parts.add(Plural.of(exports.size(), "export") + " (" + String.join(", ", exports) + ")");
+      }
+      if (!snapshots.isEmpty()) {
+        long bytes = snapshots.stream().mapToLong(io.appbox.core.upgrade.Snapshot::size).sum();
+        parts.add(
+            Plural.of(snapshots.size(), "snapshot")
+                + " ("
+                + String.join(
+                    ", ", snapshots.stream().map(io.appbox.core.upgrade.Snapshot::name).toList())
+                + "; "
+                + (bytes >> 20)
+                + " MiB)");
+      }
+      if (!parts.isEmpty()) {
+        goesWith.add("box " + name + " takes its " + String.join(" and its ", parts) + " along");
+      }
+    }
+    if (!goesWith.isEmpty() && !force) {
+      RemovalConsent.confirm(
+          session, yes, "Removing " + String.join("; ", goesWith), "Remove them?");
     }
     List<Map<String, Object>> removed = new ArrayList<>();
     Output out = session.output();

@@ -9,19 +9,36 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "snapshots",
     description = {
-      "List a box's snapshots, newest first: taken before each upgrade, for rollback.",
+      "List a box's snapshots, newest first: taken before each upgrade, for rollback, each as"
+          + " large as the box. --delete deletes the ones named, then lists the rest.",
       "Without BOX: the default box, as upgrade chooses it."
     },
-    footer = {"", "Examples:", "  appbox snapshots dev", "  appbox snapshots --box dev --json"})
+    footer = {
+      "",
+      "Examples:",
+      "  appbox snapshots dev",
+      "  appbox snapshots --box dev --json",
+      "  appbox snapshots dev --delete dev-20261126T030000123Z"
+    })
 final class SnapshotsCommand extends BaseCommand {
   @Mixin BoxArgument box;
+
+  @picocli.CommandLine.Option(
+      names = "--delete",
+      paramLabel = "SNAPSHOT",
+      description = "Delete this snapshot (repeatable).")
+  List<String> delete = new java.util.ArrayList<>();
 
   @Override
   int execute(Session session) {
     BoxName name = box.orDefault(session);
     session.boxes().require(name);
-    List<Snapshot> all = session.upgrades().snapshots(name);
     Output out = session.output();
+    for (String snapshot : delete) {
+      Snapshot gone = session.upgrades().deleteSnapshot(name, snapshot);
+      out.println("Deleted snapshot " + gone.name() + " (" + (gone.size() >> 20) + " MiB)");
+    }
+    List<Snapshot> all = session.upgrades().snapshots(name);
     out.result(
         all,
         () -> {

@@ -58,16 +58,28 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
         Set<String> removals = new TreeSet<>(session.packages().planUpgrade(box).orElse(Set.of()));
         RemovalConsent.ask(session, yes, "Upgrading " + box, removals);
         UpgradeService.Upgrade done = session.upgrades().upgrade(box, removals, progress);
-        Snapshot before = done.before();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("box", box.value());
-        entry.put("snapshot", before.name());
+        entry.put("snapshot", done.before().map(Snapshot::name).orElse(null));
+        entry.put("changed", Changes.json(done.changes().changed()));
+        entry.put("installed", List.copyOf(done.changes().added()));
         entry.put("removed", List.copyOf(done.removed()));
         entry.put("unexported", done.unexported().stream().map(Exports::json).toList());
         upgraded.add(entry);
         done.unexported().forEach(e -> out.println("Unexported " + e.name()));
         done.removed().forEach(p -> out.println("Removed " + p + " from " + box));
-        out.println("Upgraded " + box + " (snapshot before: " + before.name() + ")");
+        if (done.before().isEmpty()) {
+          out.println("Nothing to upgrade in " + box + "; no snapshot kept.");
+        } else {
+          out.println(
+              "Upgraded "
+                  + box
+                  + ": "
+                  + Plural.of(done.changes().changed().size(), "package")
+                  + " upgraded (snapshot before: "
+                  + done.before().get().name()
+                  + ")");
+        }
       } catch (AppboxException e) {
         if (boxes.size() == 1) {
           throw e;

@@ -54,11 +54,14 @@ class ManPagesTest {
   void aCommandsPageHasItsArgumentsOptionsAndExamples() {
     String rm = PAGES.get("appbox-rm.1");
     assertThat(rm)
-        .contains(".SH NAME\nappbox\\-rm \\- Remove boxes and every export that came from them\n")
+        .contains(
+            ".SH NAME\nappbox\\-rm \\- Remove boxes with every export that came from them and"
+                + " their snapshots\n")
         .contains(".SH SYNOPSIS\n\\fBappbox\\ rm\\fR ")
         .contains(".SH ARGUMENTS\n.TP\n\\fIBOX\\fR\nThe boxes.\n")
         .contains(
-            ".SH OPTIONS\n.TP\n\\fB\\-f\\fR, \\fB\\-\\-force\\fR\nRemove running boxes too.\n")
+            ".SH OPTIONS\n.TP\n\\fB\\-f\\fR, \\fB\\-\\-force\\fR\nRemove running boxes too, without"
+                + " asking.\n")
         .contains(".SH \"GLOBAL OPTIONS\"")
         .contains("\\fB\\-\\-engine\\fR=\\fIENGINE\\fR\nUse this engine: podman, docker.\n")
         .contains(

@@ -28,6 +28,13 @@ class InterruptedRestoreTest {
     return (String) ((Map<String, Object>) all.get(0)).get("image");
   }
 
+  /** An upgrade that changes something, so that it keeps its snapshot. */
+  private static void upgradeWaiting(Sandbox s, String box) {
+    BoxFixture fx = new BoxFixture(s, box);
+    fx.installUpgradable("1.0");
+    fx.offerUpgrade("2.0");
+  }
+
   private static CommandResult ok(CommandResult r) {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     return r;
@@ -42,6 +49,7 @@ class InterruptedRestoreTest {
     String box = s.newBox();
     ok(s.appbox("create", box));
     ok(s.appbox("export", "--box", box, "--bin", "/usr/bin/env", "--as", "env-" + box));
+    upgradeWaiting(s, box);
     ok(s.appbox("upgrade", "--box", box));
     ok(s.appbox("run", "--root", box, "--", "sh", "-c", "echo after > /opt/after-snapshot"));
     return box;
@@ -160,6 +168,7 @@ class InterruptedRestoreTest {
                 .stdout()
                 .strip();
         assertThat(volume).isNotEmpty();
+        upgradeWaiting(s, box);
         ok(s.appbox("upgrade", "--box", box));
 
         for (int rollback = 1; rollback <= 2; rollback++) {

@@ -271,17 +271,27 @@ class JsonSchemaTest {
     fails(ErrorCode.BOX_NOT_FOUND, "remove", "--box", MISSING_BOX, "htop");
     fails(ErrorCode.BOX_NOT_FOUND, "autoremove", "--box", MISSING_BOX);
 
+    BoxFixture fx = new BoxFixture(s, box);
+    fx.installUpgradable("1.0");
+    fx.offerUpgrade("2.0");
     JsonNode upgraded = ok("upgrade", "--box", box);
+    assertThat(upgraded.at("/upgraded/0/changed/0/to").asString()).isEqualTo("2.0");
     assertThat(values(upgraded.path("upgraded"), "box")).containsExactly(box);
     String snapshot = upgraded.at("/upgraded/0/snapshot").asString();
     fails(ErrorCode.INVALID_INPUT, "upgrade", "--box", box, "--all");
+    // Right after an upgrade there is nothing to upgrade: no snapshot is kept.
+    JsonNode nothing = ok("upgrade", "--box", box);
+    assertThat(nothing.at("/upgraded/0/snapshot").isNull()).isTrue();
+    assertThat(nothing.at("/upgraded/0/changed").size()).isZero();
 
     JsonNode snapshots = ok("snapshots", box);
     assertThat(values(snapshots, "name")).contains(snapshot);
     snapshotImages.addAll(values(snapshots, "image"));
     fails(ErrorCode.BOX_NOT_FOUND, "snapshots", MISSING_BOX);
 
-    assertThat(ok("rollback", box, "--to", snapshot).path("name").asString()).isEqualTo(snapshot);
+    JsonNode rolledBack = ok("rollback", box, "--to", snapshot);
+    assertThat(rolledBack.at("/snapshot/name").asString()).isEqualTo(snapshot);
+    assertThat(rolledBack.at("/discarded/changed/0/from").asString()).isEqualTo("1.0");
     fails(ErrorCode.SNAPSHOT_NOT_FOUND, "rollback", box, "--to", "no-such-snapshot");
     fails(ErrorCode.BOX_NOT_FOUND, "rollback", MISSING_BOX);
   }

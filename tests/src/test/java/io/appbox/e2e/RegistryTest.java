@@ -292,7 +292,7 @@ class RegistryTest {
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
       assertThat(r.stderr())
           .contains("Could not pull " + image)
-          .contains("127.0.0.1:" + NOTHING_LISTENS + " does not answer");
+          .contains("the registry 127.0.0.1:" + NOTHING_LISTENS + " cannot be reached");
       assertThat(s.containerNames()).doesNotContain(box);
       assertThat(s.engineCli("image", "exists", image).exitCode()).isNotZero();
     }

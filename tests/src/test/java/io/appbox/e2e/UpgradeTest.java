@@ -53,6 +53,9 @@ class UpgradeTest {
               s.appbox("run", "--root", box, "--", "sh", "-c", "echo kept > /opt/marker")
                   .exitCode())
           .isZero();
+      BoxFixture fx = new BoxFixture(s, box);
+      fx.installUpgradable("1.0");
+      fx.offerUpgrade("2.0");
       Map<String, String> before = packages(s, box);
 
       failingHealthCheck(s);
@@ -83,6 +86,9 @@ class UpgradeTest {
               s.appbox("export", "--box", box, "--bin", "/usr/bin/hello", "--as", "hello-e2e")
                   .exitCode())
           .isZero();
+      BoxFixture fx = new BoxFixture(s, box);
+      fx.installUpgradable("1.0");
+      fx.offerUpgrade("2.0");
       Map<String, String> atSnapshot = packages(s, box);
 
       CommandResult upgrade = s.appbox("--json", "upgrade", "--box", box);

@@ -14,6 +14,7 @@ import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
+import io.appbox.core.engine.RegistryUnreachable;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.ExportRemoval;
@@ -161,19 +162,47 @@ public final class BoxService {
     progress.report("pull", -1, "Pulling " + image);
     try {
       engine.pull(image, new io.appbox.core.engine.PullProgress(progress, image.toString()));
+    } catch (RegistryUnreachable e) {
+      throw new AppboxException(e.code(), e.getMessage(), withoutRegistry(profile), e);
     } catch (AppboxException e) {
-      if (e.code() != ErrorCode.IMAGE_NOT_FOUND) {
+      if (e.code() != ErrorCode.IMAGE_NOT_FOUND || profile.bootstrap().isEmpty()) {
         throw e;
       }
-      String hint =
-          profile.bootstrap().isPresent()
-              ? "No registry answered. Build the image from "
-                  + profile.id()
-                  + "'s mirror instead: appbox image build "
-                  + profile.id()
-              : e.hint();
-      throw new AppboxException(ErrorCode.IMAGE_NOT_FOUND, e.getMessage(), hint, e);
+      throw new AppboxException(
+          ErrorCode.IMAGE_NOT_FOUND,
+          e.getMessage(),
+          "Build it from " + profile.id() + "'s mirror instead: appbox image build " + profile.id(),
+          e);
     }
+  }
+
+  /**
+   * What leads somewhere when no registry can be reached: the distro's own mirror when its profile
+   * can bootstrap an image, else the distros whose profiles can, never back to a pull.
+   */
+  private String withoutRegistry(DistroProfile profile) {
+    if (profile.bootstrap().isPresent()) {
+      return "Build the image from "
+          + profile.id()
+          + "'s mirror instead, which needs no registry: appbox image build "
+          + profile.id();
+    }
+    List<String> buildable =
+        profiles.all().stream()
+            .filter(p -> p.bootstrap().isPresent())
+            .map(DistroProfile::id)
+            .sorted()
+            .toList();
+    if (buildable.isEmpty()) {
+      return "Check the network connection, then try again.";
+    }
+    return "Check the network connection and try again; "
+        + profile.id()
+        + "'s image comes only from its registry. Without a registry appbox can build the images"
+        + " of "
+        + String.join(", ", buildable)
+        + " from their mirrors: appbox image build "
+        + buildable.get(0);
   }
 
   public DistroProfile profile(String distro) {

@@ -191,15 +191,15 @@ public final class PackageService {
     }
   }
 
-  /** Upgrades every package; the caller takes care of snapshots. Returns what it removed. */
-  public Set<String> upgrade(BoxName name, Progress progress) {
+  /** Upgrades every package; the caller takes care of snapshots. Returns what changed. */
+  public PackageChanges upgrade(BoxName name, Progress progress) {
     try (LockFile lock = lock(name, progress)) {
       return upgradeLocked(name, progress);
     }
   }
 
-  /** Upgrades while the caller already holds the box's lock; returns what it removed. */
-  public Set<String> upgradeLocked(BoxName name, Progress progress) {
+  /** Upgrades while the caller already holds the box's lock; returns what changed. */
+  public PackageChanges upgradeLocked(BoxName name, Progress progress) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
     // As distrobox-upgrade and a Toolbx user's "sudo dnf upgrade" do: the newest index first, or
@@ -209,7 +209,13 @@ public final class PackageService {
     Map<String, String> before = versions(box, profile);
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
-    return gone(before, versions(box, profile));
+    return new PackageChanges(before, versions(box, profile));
+  }
+
+  /** The installed packages, name to version. */
+  public Map<String, String> versions(BoxName name) {
+    ContainerState box = boxes.running(name);
+    return versions(box, profileOf(box));
   }
 
   /** Runs the profile's health check; true when the package database is consistent. */

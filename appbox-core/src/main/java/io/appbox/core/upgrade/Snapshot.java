@@ -23,6 +23,9 @@ public record Snapshot(String id, ImageRef ref, BoxName box, Instant time, long 
   public static final String OF_LABEL = "io.appbox.snapshot.of";
   public static final String TIME_LABEL = "io.appbox.snapshot.time";
 
+  /** The packages installed when it was taken, "name=version,...": what a rollback undoes. */
+  public static final String PACKAGES_LABEL = "io.appbox.snapshot.packages";
+
   /** The short name users type: the tag, {@code BOX-20261126T030000123Z}. */
   public String name() {
     return ref.tag();

@@ -14,6 +14,7 @@ import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.export.ExportStatus;
 import io.appbox.core.host.LockFile;
+import io.appbox.core.pkg.PackageChanges;
 import io.appbox.core.pkg.PackageService;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,11 +67,26 @@ public final class UpgradeService {
   /**
    * What an upgrade did.
    *
-   * @param before the snapshot taken before it
-   * @param removed the packages it removed
+   * @param before the snapshot taken before it, or empty when the upgrade changed nothing (it is
+   *     then not kept)
+   * @param changes the packages before and after
    * @param unexported the exports of the removed packages the caller agreed to, taken away
    */
-  public record Upgrade(Snapshot before, Set<String> removed, List<Export> unexported) {}
+  public record Upgrade(
+      Optional<Snapshot> before, PackageChanges changes, List<Export> unexported) {
+    public Set<String> removed() {
+      return changes.removed();
+    }
+  }
+
+  /**
+   * What a rollback did.
+   *
+   * @param to the snapshot the box now runs from
+   * @param discarded how the packages then differ from the ones it had, or empty when the snapshot
+   *     does not record them (taken by an older appbox)
+   */
+  public record Rollback(Snapshot to, Optional<PackageChanges> discarded) {}
 
   /**
    * Upgrades one box transactionally. It may remove the packages in {@code mayRemove}, whose
@@ -83,12 +99,17 @@ public final class UpgradeService {
       // An export already broken is doctor's to report; the upgrade answers for the ones it breaks.
       Set<Export> goneBefore = programGone(box);
       progress.report("snapshot", -1, "Taking a snapshot of " + box);
-      Snapshot before = take(box);
-      Set<String> removed;
+      Snapshot before = take(box, packages.versions(box));
+      PackageChanges changes;
       try {
-        removed = packages.upgradeLocked(box, progress);
+        changes = packages.upgradeLocked(box, progress);
+        if (changes.isEmpty()) {
+          // Nothing changed: the snapshot (as large as the box) would only take up room.
+          engine.removeImage(before.ref().toString());
+          return new Upgrade(Optional.empty(), changes, List.of());
+        }
         progress.report("check", -1, "Checking " + box + " after the upgrade");
-        Set<String> agreed = new java.util.TreeSet<>(removed);
+        Set<String> agreed = new java.util.TreeSet<>(changes.removed());
         agreed.retainAll(mayRemove);
         check(box, goneBefore, agreed);
       } catch (RuntimeException failure) {
@@ -126,11 +147,11 @@ public final class UpgradeService {
                 : "Fix the cause, then upgrade again.",
             failure);
       }
-      Set<String> agreed = new java.util.TreeSet<>(removed);
+      Set<String> agreed = new java.util.TreeSet<>(changes.removed());
       agreed.retainAll(mayRemove);
       List<Export> unexported = exports.unexportPackages(box, agreed);
       prune(box);
-      return new Upgrade(before, removed, unexported);
+      return new Upgrade(Optional.of(before), changes, unexported);
     }
   }
 
@@ -171,8 +192,11 @@ public final class UpgradeService {
     }
   }
 
-  /** Restores a box from one of its snapshots: the newest, or the one named. */
-  public Snapshot rollback(BoxName box, Optional<String> to, Progress progress) {
+  /**
+   * Restores a box from one of its snapshots: the newest, or the one named. Says what that
+   * discards: the packages installed, removed or upgraded since.
+   */
+  public Rollback rollback(BoxName box, Optional<String> to, Progress progress) {
     try (LockFile lock = packages.lock(box, progress)) {
       boxes.require(box);
       List<Snapshot> all = snapshots(box);
@@ -199,9 +223,10 @@ public final class UpgradeService {
                                       "Box " + box + " has no snapshot " + Quote.of(name) + ".",
                                       "See its snapshots: appbox snapshots " + box)))
               .orElse(all.get(0));
+      Optional<PackageChanges> discarded = discardedBy(box, target);
       progress.report("restore", -1, "Restoring " + box + " from " + target.name());
       restore(box, target);
-      return target;
+      return new Rollback(target, discarded);
     }
   }
 
@@ -226,12 +251,65 @@ public final class UpgradeService {
     return out;
   }
 
-  private Snapshot take(BoxName box) {
+  /** How the box's packages now differ from the ones the snapshot recorded. */
+  private Optional<PackageChanges> discardedBy(BoxName box, Snapshot target) {
+    try {
+      return packagesOf(target).map(then -> new PackageChanges(then, packages.versions(box)));
+    } catch (AppboxException unreadable) {
+      // A box whose package manager no longer answers can still be rolled back.
+      return Optional.empty();
+    }
+  }
+
+  /** The packages a snapshot recorded when it was taken. */
+  private Optional<Map<String, String>> packagesOf(Snapshot snapshot) {
+    return engine.images(Snapshot.OF_LABEL, snapshot.box().value()).stream()
+        .filter(i -> i.id().equals(snapshot.id()))
+        .map(i -> i.labels().get(Snapshot.PACKAGES_LABEL))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(PackageChanges::read);
+  }
+
+  /** Deletes one of a box's snapshots; returns it. */
+  public Snapshot deleteSnapshot(BoxName box, String name) {
+    boxes.require(box);
+    Snapshot target =
+        snapshots(box).stream()
+            .filter(s -> s.name().equals(name) || s.ref().toString().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AppboxException(
+                        ErrorCode.SNAPSHOT_NOT_FOUND,
+                        "Box " + box + " has no snapshot " + Quote.of(name) + ".",
+                        "See its snapshots: appbox snapshots " + box));
+    try {
+      engine.removeImage(target.ref().toString());
+    } catch (AppboxException inUse) {
+      throw new AppboxException(
+          ErrorCode.FAILED,
+          "Snapshot " + target.name() + " cannot be deleted: " + inUse.getMessage(),
+          "Box " + box + " runs from it since a rollback; it goes once the box no longer needs it.",
+          inUse);
+    }
+    return target;
+  }
+
+  private Snapshot take(BoxName box, Map<String, String> installed) {
     Instant now = clock.instant();
     ImageRef ref =
         ImageRef.parse(Snapshot.REPOSITORY + ":" + box.value() + "-" + STAMP.format(now));
     engine.commit(
-        box, ref, Map.of(Snapshot.OF_LABEL, box.value(), Snapshot.TIME_LABEL, now.toString()));
+        box,
+        ref,
+        Map.of(
+            Snapshot.OF_LABEL,
+            box.value(),
+            Snapshot.TIME_LABEL,
+            now.toString(),
+            Snapshot.PACKAGES_LABEL,
+            PackageChanges.write(installed)));
     return snapshots(box).stream()
         .filter(s -> s.ref().equals(ref))
         .findFirst()

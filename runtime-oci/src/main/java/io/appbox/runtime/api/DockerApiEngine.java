@@ -210,7 +210,7 @@ public final class DockerApiEngine implements ContainerEngine {
       throw new AppboxException(
           ErrorCode.IMAGE_NOT_FOUND,
           "Image " + spec.image() + " is not in the engine's storage.",
-          "Pull it, or build it from the distribution's mirror: appbox image build DISTRO");
+          "It went while the box was being made; make the box again, and appbox fetches it.");
     }
     expectOk(r, "create box " + spec.name());
   }
@@ -404,7 +404,18 @@ public final class DockerApiEngine implements ContainerEngine {
     // Not paused: appbox holds the box's lock, and rootless cgroup v1 cannot pause at all.
     query.append("&pause=false");
     // Podman ignores labels in the body; both engines take them as LABEL changes.
-    labels.forEach((k, v) -> query.append("&changes=").append(encode("LABEL " + k + "=" + v)));
+    // Quoted, as a Dockerfile's LABEL value: a value with a space stays one label.
+    labels.forEach(
+        (k, v) ->
+            query
+                .append("&changes=")
+                .append(
+                    encode(
+                        "LABEL "
+                            + k
+                            + "=\""
+                            + v.replace("\\", "\\\\").replace("\"", "\\\"")
+                            + "\"")));
     HttpResponse r =
         callPatiently("POST", API + "/commit?" + query, "{}".getBytes(StandardCharsets.UTF_8));
     notFoundIs404(r, name);

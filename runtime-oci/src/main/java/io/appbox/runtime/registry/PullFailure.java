@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
 import io.appbox.core.Quote;
+import io.appbox.core.engine.RegistryUnreachable;
 import java.util.Locale;
 
 /**
@@ -44,13 +45,21 @@ public final class PullFailure {
     }
     if (lower.contains("connection refused")
         || lower.contains("no such host")
+        || lower.contains("temporary failure in name resolution")
+        || lower.contains("dial tcp")
         || lower.contains("i/o timeout")
+        || lower.contains("tls handshake timeout")
         || lower.contains("network is unreachable")
         || lower.contains("no route to host")
         || lower.contains("server misbehaving")) {
-      return new AppboxException(
-          ErrorCode.FAILED,
-          "Could not pull " + image + ": " + registry + " does not answer: " + says,
+      // Not a missing image: whoever knows the distro can point at a way without a registry.
+      return new RegistryUnreachable(
+          "Could not pull "
+              + image
+              + ": the registry "
+              + (image.registry() == null ? "docker.io" : image.registry())
+              + " cannot be reached, it does not answer: "
+              + says,
           "Check the address and that the registry is up and reachable from this machine; nothing"
               + " was created.");
     }

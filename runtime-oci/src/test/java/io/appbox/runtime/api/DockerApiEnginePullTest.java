@@ -138,7 +138,7 @@ class DockerApiEnginePullTest {
       value = {
         "pinging container registry localhost:5000: Get \\\"https://localhost:5000/v2/\\\": x509: certificate signed by unknown authority | FAILED | the certificate of localhost:5000 is not trusted",
         "unauthorized: authentication required | FAILED | localhost:5000 wants a login",
-        "pinging container registry localhost:5000: Get \\\"https://localhost:5000/v2/\\\": dial tcp 127.0.0.1:5000: connect: connection refused | FAILED | localhost:5000 does not answer",
+        "pinging container registry localhost:5000: Get \\\"https://localhost:5000/v2/\\\": dial tcp 127.0.0.1:5000: connect: connection refused | FAILED | the registry localhost:5000 cannot be reached",
         "reading manifest 1 in localhost:5000/a/b: manifest unknown | IMAGE_NOT_FOUND | Could not pull localhost:5000/a/b:1"
       })
   void aFailedPullSaysWhatWentWrongWithTheRegistry(String error, ErrorCode code, String says)
