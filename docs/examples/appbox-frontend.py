@@ -208,8 +208,9 @@ def remove(options):
         bar.finish()
     for e in data["unexported"]:
         print(f"Removed from your menu: {printable(e['name'])}")
-    for name in data["removed"]:
-        print(f"Removed {printable(name)} from box {data['box']}")
+    for package in data["removed"]:
+        along = "" if package["asked"] else " (taken along)"
+        print(f"Removed {printable(package['name'])}{along} from box {data['box']}")
 
 
 def main(argv):

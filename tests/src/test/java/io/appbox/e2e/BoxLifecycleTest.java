@@ -30,7 +30,7 @@ class BoxLifecycleTest {
       CommandResult list = s.appbox("list");
       assertThat(list.exitCode()).as(list.toString()).isZero();
       assertThat(list.stdout())
-          .containsPattern("(?m)^" + box + "\\s+debian\\s+\\S+\\s+running\\s+0$");
+          .containsPattern("(?m)^" + box + "\\s+debian\\s+\\S+\\s+running\\s+0\\s+\\S+$");
 
       CommandResult json = s.appbox("--json", "list");
       assertThat(json.exitCode()).as(json.toString()).isZero();
