@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportStatus;
+import io.appbox.core.pkg.TransactionJournal;
 import io.appbox.core.upgrade.RestoreJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,9 @@ final class DoctorCommand extends BaseCommand {
                   ? "run, enter and exported launchers join boxes directly (nsenter)"
                   : "boxes of this engine are entered through its exec, which is slower",
               "Rootless Podman gives you the fastest launches."));
+      for (TransactionJournal.Transaction t : session.transactions().all()) {
+        checks.add(transaction(session, t));
+      }
       List<ExportStatus> statuses = session.exportService().list(Optional.empty());
       List<ExportStatus> broken =
           statuses.stream().filter(s -> !s.state().equals(ExportStatus.OK)).toList();
@@ -188,6 +192,68 @@ final class DoctorCommand extends BaseCommand {
         return "its program is gone too";
       }
       return "could not write it again: " + e.getMessage();
+    }
+  }
+
+  /**
+   * A package-manager transaction that began and did not end (Ctrl-C left work unfinished, a
+   * crash): reported; with --fix finished (the profile's repair, then the health check) and its
+   * installed packages exported.
+   */
+  private Check transaction(Session session, TransactionJournal.Transaction t) {
+    String name = "transaction " + t.box();
+    String what =
+        "the " + t.action() + " of " + String.join(", ", t.packages()) + " begun " + t.started();
+    if (session.engine().inspect(t.box()).isEmpty()) {
+      if (fix) {
+        session.transactions().end(t.box());
+        return new Check(name, true, what + " did not end; its box is gone, forgotten", "");
+      }
+      return new Check(
+          name,
+          false,
+          what + " did not end, and its box is gone",
+          "Forget it: appbox doctor --fix");
+    }
+    if (!fix) {
+      return new Check(
+          name,
+          false,
+          what + " did not end; the package manager may have left work unfinished",
+          "Finish it: appbox doctor --fix");
+    }
+    try {
+      io.appbox.core.engine.ExecResult health =
+          session.packages().repair(t.box(), io.appbox.core.Progress.NONE);
+      if (!health.ok()) {
+        return new Check(
+            name,
+            false,
+            what
+                + " did not end, and the box's package database is still inconsistent: "
+                + (health.stderr().isBlank() ? health.stdout() : health.stderr()).strip(),
+            "Look into it in the box: appbox enter " + t.box() + " --root");
+      }
+      java.util.Set<String> there = session.packages().versions(t.box()).keySet();
+      List<String> done = t.packages().stream().filter(there::contains).toList();
+      List<String> exported = new ArrayList<>();
+      if (t.export() && !done.isEmpty()) {
+        InstallCommand.export(
+                session, t.box(), done, new ArrayList<>(), io.appbox.core.Progress.NONE)
+            .forEach(e -> exported.add((String) e.get("name")));
+      }
+      session.transactions().end(t.box());
+      return new Check(
+          name,
+          true,
+          what
+              + " did not end; finished"
+              + (done.isEmpty() ? "" : ", " + String.join(", ", done) + " installed")
+              + (exported.isEmpty() ? "" : ", " + String.join(", ", exported) + " exported"),
+          "");
+    } catch (AppboxException e) {
+      return new Check(
+          name, false, what + " did not end; finishing it failed: " + e.getMessage(), e.hint());
     }
   }
 

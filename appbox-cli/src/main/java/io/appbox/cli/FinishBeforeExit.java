@@ -16,9 +16,47 @@ final class FinishBeforeExit implements AutoCloseable {
   private static final CountDownLatch ENDED = new CountDownLatch(1);
 
   private final Thread hook;
+  private final java.util.concurrent.atomic.AtomicBoolean interrupted;
 
-  private FinishBeforeExit(Thread hook) {
+  private FinishBeforeExit(Thread hook, java.util.concurrent.atomic.AtomicBoolean interrupted) {
     this.hook = hook;
+    this.interrupted = interrupted;
+  }
+
+  /**
+   * Holds an exit asked for (Ctrl-C, SIGTERM, a closed terminal) while a package-manager
+   * transaction runs: says so, passes the signal on to the package manager in the box, and waits
+   * until the command has said what state it left the box in.
+   *
+   * @param what what runs, in the user's words: "the install of htop in dev"
+   */
+  static FinishBeforeExit transaction(Output out, String what, Runnable stop) {
+    java.util.concurrent.atomic.AtomicBoolean asked =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              asked.set(true);
+              out.warn(
+                  "Interrupted: appbox stops "
+                      + what
+                      + ", waits for the package manager to end, and says what state the box is"
+                      + " in.");
+              stop.run();
+              try {
+                ENDED.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "appbox-finish-before-exit");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return new FinishBeforeExit(hook, asked);
+  }
+
+  /** Whether an exit was asked for while this ran. */
+  boolean interrupted() {
+    return interrupted.get();
   }
 
   /**
@@ -43,7 +81,7 @@ final class FinishBeforeExit implements AutoCloseable {
             },
             "appbox-finish-before-exit");
     Runtime.getRuntime().addShutdownHook(hook);
-    return new FinishBeforeExit(hook);
+    return new FinishBeforeExit(hook, new java.util.concurrent.atomic.AtomicBoolean());
   }
 
   /** The command has ended and reported: an exit that was held may happen now. */

@@ -6,6 +6,8 @@ import io.appbox.core.Progress;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
+import io.appbox.core.pkg.TransactionJournal;
+import io.appbox.runtime.attach.CommandsInBoxes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,19 +61,29 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     Output out = session.output();
     Progress progress = out.longOperation();
     BoxName box = choice.createdIfMissing(session, Optional.ofNullable(where.distro), progress);
-    List<InstalledPackage> installed = session.packages().install(box, names, progress);
+    List<String> bare = names.stream().map(PackageName::bare).toList();
+    TransactionJournal journal = session.transactions();
+    journal.begin(
+        new TransactionJournal.Transaction(
+            box, "install", bare, !noExport, java.time.Instant.now()));
+    List<InstalledPackage> installed;
     List<Map<String, Object>> exported = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    if (!noExport) {
-      for (PackageName p : names) {
-        progress.report("export", -1, "Exporting the applications of " + p.bare());
-        for (ExportOutcome o : session.exportService().exportPackageApps(box, p.bare())) {
-          warnings.addAll(o.warnings());
-          if (o.export() != null) {
-            exported.add(Exports.json(o.export()));
-          }
+    String what = "the install of " + String.join(", ", bare) + " in " + box;
+    try (FinishBeforeExit guard = FinishBeforeExit.transaction(out, what, CommandsInBoxes::stop)) {
+      try {
+        installed = session.packages().install(box, names, progress);
+      } catch (AppboxException e) {
+        if (!guard.interrupted()) {
+          journal.end(box);
+          throw e;
         }
+        throw Interrupted.install(session, box, bare, !noExport, journal, e);
       }
+      if (!noExport) {
+        exported.addAll(export(session, box, bare, warnings, progress));
+      }
+      journal.end(box);
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("box", box.value());
@@ -104,6 +116,26 @@ final class InstallCommand extends BaseCommand implements LongOperation {
           }
         });
     return ExitCodes.OK;
+  }
+
+  /** Exports the applications of the packages; warnings collect what was refused. */
+  static List<Map<String, Object>> export(
+      Session session,
+      BoxName box,
+      List<String> packages,
+      List<String> warnings,
+      Progress progress) {
+    List<Map<String, Object>> exported = new ArrayList<>();
+    for (String p : packages) {
+      progress.report("export", -1, "Exporting the applications of " + p);
+      for (ExportOutcome o : session.exportService().exportPackageApps(box, p)) {
+        warnings.addAll(o.warnings());
+        if (o.export() != null) {
+          exported.add(Exports.json(o.export()));
+        }
+      }
+    }
+    return exported;
   }
 
   /** Package arguments, all checked before anything runs. */

@@ -125,6 +125,11 @@ final class Session {
     return direct;
   }
 
+  /** The package-manager transactions begun and not ended, which doctor reports and finishes. */
+  io.appbox.core.pkg.TransactionJournal transactions() {
+    return io.appbox.core.pkg.TransactionJournal.in(dirs().appboxState(), engine().info().id());
+  }
+
   /** Restores from snapshots, journaled in appbox's state directory so none strands a box. */
   Restore restore() {
     if (restore == null) {

@@ -25,6 +25,8 @@ enum CommandKey {
   HEALTH_CHECK("health-check", true),
   // Optional: exits 0 when the box has a package index. Root, as the index is root's.
   HAS_INDEX("has-index", true),
+  // Optional: finishes what an interrupted run of the package manager left (dpkg --configure -a).
+  REPAIR("repair", true),
   // Optional: what remove (packages appended), autoremove and upgrade would remove, asked without
   // changing anything, so that appbox can name what goes and ask first.
   PLAN_REMOVE("plan-remove", false, "^(?<name>\\S+)$", "name"),
@@ -65,7 +67,7 @@ enum CommandKey {
 
   /** A command a profile may leave out: appbox then cannot tell beforehand. */
   boolean isOptional() {
-    return this == HAS_INDEX || key.startsWith("plan-");
+    return this == HAS_INDEX || this == REPAIR || key.startsWith("plan-");
   }
 
   static List<String> keys() {

@@ -51,7 +51,8 @@ final class PackageCommandsTranslator {
             Optional.ofNullable(read.get(CommandKey.PLAN_REMOVE)),
             Optional.ofNullable(read.get(CommandKey.PLAN_AUTOREMOVE)),
             Optional.ofNullable(read.get(CommandKey.PLAN_UPGRADE))),
-        Optional.ofNullable(read.get(CommandKey.HAS_INDEX)));
+        Optional.ofNullable(read.get(CommandKey.HAS_INDEX)),
+        Optional.ofNullable(read.get(CommandKey.REPAIR)));
   }
 
   /** A command is a list of arguments, or a mapping with argv, root and output. */

@@ -40,6 +40,7 @@ final class Records {
       case CLEAN -> commands.clean();
       case HEALTH_CHECK -> commands.healthCheck();
       case HAS_INDEX -> commands.hasIndex().orElse(null);
+      case REPAIR -> commands.repair().orElse(null);
       case PLAN_REMOVE -> commands.plans().remove().orElse(null);
       case PLAN_AUTOREMOVE -> commands.plans().autoremove().orElse(null);
       case PLAN_UPGRADE -> commands.plans().upgrade().orElse(null);

@@ -212,6 +212,26 @@ public final class PackageService {
     return new PackageChanges(before, versions(box, profile));
   }
 
+  /**
+   * Finishes what an interrupted run of the package manager left behind (the profile's {@code
+   * repair}, {@code dpkg --configure -a}), then runs the health check and returns its result.
+   */
+  public ExecResult repair(BoxName name, Progress progress) {
+    try (LockFile lock = lock(name, progress)) {
+      ContainerState box = boxes.running(name);
+      DistroProfile profile = profileOf(box);
+      Optional<PackageCommand> repair = profile.packages().repair();
+      if (repair.isPresent()) {
+        progress.report("repair", -1, "Finishing the package manager's work in " + name);
+        ExecResult r = exec(box, profile, repair.get(), List.of(), OutputListener.NONE);
+        if (!r.ok()) {
+          throw failed(box, profile, "finish its interrupted work", r);
+        }
+      }
+      return exec(box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
+    }
+  }
+
   /** The installed packages, name to version. */
   public Map<String, String> versions(BoxName name) {
     ContainerState box = boxes.running(name);

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * @param locked searched through standard output and error together for the package manager's
  *     message that another process holds its lock
  * @param plans how to tell which packages a change would remove
+ * @param repair finishes what an interrupted run left unfinished ({@code dpkg --configure -a});
+ *     empty when the package manager has no such command
  */
 public record PackageCommands(
     PackageCommand install,
@@ -46,7 +48,8 @@ public record PackageCommands(
     ProgressFormat progress,
     Optional<Pattern> locked,
     RemovalPlans plans,
-    Optional<PackageCommand> hasIndex) {
+    Optional<PackageCommand> hasIndex,
+    Optional<PackageCommand> repair) {
 
   /**
    * Commands of a package manager with no lock message, no plans appbox knows, an index always
@@ -84,6 +87,7 @@ public record PackageCommands(
         progress,
         Optional.empty(),
         RemovalPlans.NONE,
+        Optional.empty(),
         Optional.empty());
   }
 }

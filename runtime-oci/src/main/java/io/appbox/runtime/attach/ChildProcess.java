@@ -10,7 +10,9 @@ final class ChildProcess {
 
   static Process start(ProcessBuilder pb) {
     try {
-      return pb.start();
+      Process p = pb.start();
+      CommandsInBoxes.RUNNING.add(p);
+      return p;
     } catch (IOException e) {
       throw new AppboxException(
           ErrorCode.FAILED,
@@ -27,7 +29,9 @@ final class ChildProcess {
   static int waitFor(Process p) {
     while (true) {
       try {
-        return p.waitFor();
+        int code = p.waitFor();
+        CommandsInBoxes.RUNNING.remove(p);
+        return code;
       } catch (InterruptedException e) {
         // keep waiting
       }
