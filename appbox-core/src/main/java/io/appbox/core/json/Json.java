@@ -121,10 +121,10 @@ public final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20
-              || c == 0x2028
-              || c == 0x2029
-              || Character.isSurrogate(c) && !validPair(s, i)) {
+          if (Character.isSurrogate(c) && !validPair(s, i)) {
+            // Half a pair is no character: written as U+FFFD, as a decoder writes a bad byte.
+            out.append("\\ufffd");
+          } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -267,6 +267,10 @@ public final class Json {
           throw error("control character in string");
         }
         if (c != '\\') {
+          if (Character.isSurrogate(c) && !validPair(text, pos - 1)) {
+            pos--;
+            throw error("lone surrogate in string");
+          }
           out.append(c);
           continue;
         }
@@ -279,19 +283,52 @@ public final class Json {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (pos + 4 > text.length()) {
-              throw error("short \\u escape");
+            char unit = hexUnit();
+            if (Character.isHighSurrogate(unit)) {
+              // A character outside the BMP is escaped as a pair; half of one is not text.
+              if (!text.startsWith("\\u", pos)) {
+                throw error("lone surrogate \\u" + hex(unit));
+              }
+              pos += 2;
+              char low = hexUnit();
+              if (!Character.isLowSurrogate(low)) {
+                throw error("lone surrogate \\u" + hex(unit));
+              }
+              out.append(unit).append(low);
+            } else if (Character.isLowSurrogate(unit)) {
+              throw error("lone surrogate \\u" + hex(unit));
+            } else {
+              out.append(unit);
             }
-            try {
-              out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw error("bad \\u escape");
-            }
-            pos += 4;
           }
           default -> throw error("bad escape '\\" + e + "'");
         }
       }
+    }
+
+    /** Four hex digits, exactly: no sign, no fewer, as RFC 8259 writes them. */
+    private char hexUnit() {
+      if (pos + 4 > text.length()) {
+        throw error("short \\u escape");
+      }
+      int unit = 0;
+      for (int i = 0; i < 4; i++) {
+        char c = text.charAt(pos + i);
+        int digit =
+            c >= '0' && c <= '9'
+                ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (digit < 0) {
+          throw error("bad \\u escape");
+        }
+        unit = unit * 16 + digit;
+      }
+      pos += 4;
+      return (char) unit;
+    }
+
+    private static String hex(char unit) {
+      return String.format("%04x", (int) unit);
     }
 
     private Object number() {
@@ -333,8 +370,12 @@ public final class Json {
         }
       }
       String digits = text.substring(start, pos);
-      if (integral && digits.length() < 19) {
-        return Long.parseLong(digits);
+      if (integral && digits.length() <= 20) {
+        try {
+          return Long.parseLong(digits);
+        } catch (NumberFormatException beyondLong) {
+          // falls through to a BigDecimal
+        }
       }
       return new BigDecimal(digits);
     }

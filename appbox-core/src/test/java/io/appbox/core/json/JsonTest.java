@@ -41,6 +41,30 @@ class JsonTest {
     }
 
     @Test
+    void readsEscapesOfEveryCaseAndPairsOfSurrogates() {
+      assertThat(Json.parse("\"\\u00E9\\u00e9\\ud83d\\ude42\"")).isEqualTo("éé🙂");
+      assertThat(Json.parse("\"🙂\"")).isEqualTo("🙂");
+    }
+
+    @Test
+    void integersThatFitALongAreLongsNegativeOnesIncluded() {
+      assertThat(Json.parse("-1234567890123456789")).isEqualTo(-1234567890123456789L);
+      assertThat(Json.parse("-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+      assertThat(Json.parse("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
+      assertThat(Json.parse("9223372036854775808"))
+          .isEqualTo(new BigDecimal("9223372036854775808"));
+      assertThat(Json.parse("-9223372036854775809"))
+          .isEqualTo(new BigDecimal("-9223372036854775809"));
+    }
+
+    @Test
+    void halfASurrogatePairIsWrittenAsTheReplacementCharacter() {
+      String written = Json.write("a\ud800b\udc00");
+      assertThat(written).isEqualTo("\"a\\ufffdb\\ufffd\"");
+      assertThat(Json.parse(written)).isEqualTo("a\ufffdb\ufffd");
+    }
+
+    @Test
     void keepsKeyOrder() {
       assertThat(Json.write(Json.parse("{\"z\":1,\"a\":2}"))).isEqualTo("{\"z\":1,\"a\":2}");
     }
@@ -53,6 +77,28 @@ class JsonTest {
         strings = {"", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "nul", "{} x", "\"a\nb\""})
     void refused(String text) {
       assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(JsonException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "\"\\u+041\"",
+          "\"\\u-041\"",
+          "\"\\u 041\"",
+          "\"\\u004\"",
+          "\"\\u00g1\"",
+          "\"\\u\u0660\u0660\u0664\u0661\"",
+          "\"\\ud800\"",
+          "\"\\udc00\"",
+          "\"\\ud800\\u0041\"",
+          "\"\\ud800x\"",
+          "\"\\ude42\\ud83d\"",
+          "\"\ud800\""
+        })
+    void escapesMustBeFourHexDigitsOfWholeCharacters(String text) {
+      assertThatThrownBy(() -> Json.parse(text))
+          .isInstanceOf(JsonException.class)
+          .hasMessageContaining("invalid JSON at offset");
     }
 
     @Test
