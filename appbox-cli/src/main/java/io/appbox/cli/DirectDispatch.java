@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -22,8 +23,43 @@ import java.util.OptionalInt;
 final class DirectDispatch {
   private DirectDispatch() {}
 
+  /** A command line of one of the plain forms, as picocli would have read it. */
+  record Plain(
+      String command,
+      GlobalOptions global,
+      String box,
+      String distro,
+      boolean noExport,
+      List<String> packages) {
+    BaseCommand toCommand() {
+      return DirectDispatch.command(command, box, distro, noExport, packages);
+    }
+  }
+
   static OptionalInt run(
       String[] args, Map<String, String> env, Output.Factory outputs, Main.Failures failures) {
+    Optional<Plain> plain = parse(args);
+    if (plain.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    AppboxCommand root = new AppboxCommand(env, outputs);
+    root.commandLine = List.of(args);
+    root.global = plain.get().global();
+    BaseCommand chosen = plain.get().toCommand();
+    try {
+      Session session = root.session();
+      if (chosen instanceof LongOperation) {
+        session.output().longOperation();
+      }
+      session.refuseUnderSudo();
+      return OptionalInt.of(chosen.execute(session));
+    } catch (Exception e) {
+      return OptionalInt.of(failures.handle(e, root));
+    }
+  }
+
+  /** The command line read, or empty when it is not one of the plain forms. */
+  static Optional<Plain> parse(String[] args) {
     GlobalOptions global = new GlobalOptions();
     String command = null;
     String box = null;
@@ -36,7 +72,7 @@ final class DirectDispatch {
         // The packages: everything after "--", or the first word that is no option onwards.
         List<String> rest = List.of(args).subList(a.equals("--") ? i + 1 : i, args.length);
         if (rest.isEmpty() || rest.stream().anyMatch(p -> p.startsWith("-") || p.isEmpty())) {
-          return OptionalInt.empty();
+          return Optional.empty();
         }
         packages.addAll(rest);
         break;
@@ -48,21 +84,28 @@ final class DirectDispatch {
         case "--rootful" -> global.rootful = true;
         case "--no-export" -> {
           if (!"install".equals(command)) {
-            return OptionalInt.empty();
+            return Optional.empty();
           }
           noExport = true;
         }
         case "--engine", "--box", "--distro" -> {
-          if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-            return OptionalInt.empty();
+          // --box and --distro are the command's, so they come after its name.
+          boolean commandOption = !a.equals("--engine");
+          if (i + 1 >= args.length
+              || args[i + 1].startsWith("-")
+              || commandOption && command == null) {
+            return Optional.empty();
           }
           String value = args[++i];
+          if (commandOption && (box != null || distro != null)) {
+            return Optional.empty(); // where to install, named twice: picocli explains
+          }
           switch (a) {
             case "--box" -> box = value;
             case "--distro" -> distro = value;
             default -> {
               if (!engine(global, value)) {
-                return OptionalInt.empty();
+                return Optional.empty();
               }
             }
           }
@@ -70,13 +113,13 @@ final class DirectDispatch {
         default -> {
           if (a.startsWith("--engine=")) {
             if (!engine(global, a.substring("--engine=".length()))) {
-              return OptionalInt.empty();
+              return Optional.empty();
             }
           } else if (command == null
               && List.of("list", "ls", "exports", "profiles", "install").contains(a)) {
             command = a;
           } else {
-            return OptionalInt.empty();
+            return Optional.empty();
           }
         }
       }
@@ -85,26 +128,13 @@ final class DirectDispatch {
         command != null
             && switch (command) {
               case "exports" -> distro == null;
-              case "install" -> !packages.isEmpty() && (box == null || distro == null);
+              case "install" -> !packages.isEmpty();
               default -> box == null && distro == null;
             };
     if (!fits) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
-    AppboxCommand root = new AppboxCommand(env, outputs);
-    root.commandLine = List.of(args);
-    root.global = global;
-    BaseCommand chosen = command(command, box, distro, noExport, packages);
-    try {
-      Session session = root.session();
-      if (chosen instanceof LongOperation) {
-        session.output().longOperation();
-      }
-      session.refuseUnderSudo();
-      return OptionalInt.of(chosen.execute(session));
-    } catch (Exception e) {
-      return OptionalInt.of(failures.handle(e, root));
-    }
+    return Optional.of(new Plain(command, global, box, distro, noExport, List.copyOf(packages)));
   }
 
   private static BaseCommand command(

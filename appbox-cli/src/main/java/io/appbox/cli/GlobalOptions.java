@@ -3,18 +3,29 @@ package io.appbox.cli;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every command takes, before or after its name. */
+/**
+ * Options every command takes, before or after its name. A flag is on once it is given anywhere:
+ * picocli sets an inherited flag again when the subcommand repeats it ({@code --json list --json})
+ * and would turn it off, so the flags are set through methods that only ever turn them on.
+ */
 final class GlobalOptions {
   enum Engine {
     podman,
     docker
   }
 
+  boolean json;
+  boolean verbose;
+  boolean rootful;
+  boolean stacktrace;
+
   @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
       description = "Write machine-readable JSON on standard output.")
-  boolean json;
+  void json(boolean on) {
+    json |= on;
+  }
 
   @Option(
       names = "--engine",
@@ -27,7 +38,9 @@ final class GlobalOptions {
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
       description = "Say what appbox is doing.")
-  boolean verbose;
+  void verbose(boolean on) {
+    verbose |= on;
+  }
 
   @Option(
       names = "--rootful",
@@ -35,11 +48,15 @@ final class GlobalOptions {
       description =
           "Under sudo: make and use boxes that belong to root, on the rootful engine."
               + " Without it appbox refuses to run under sudo.")
-  boolean rootful;
+  void rootful(boolean on) {
+    rootful |= on;
+  }
 
   @Option(
       names = "--stacktrace",
       scope = ScopeType.INHERIT,
       description = "Print the stack trace of an unexpected error.")
-  boolean stacktrace;
+  void stacktrace(boolean on) {
+    stacktrace |= on;
+  }
 }

@@ -145,6 +145,8 @@ public final class Main {
     CommandLine cli = new CommandLine(root);
     Commands.register(cli, args);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // An option given twice (a frontend's --json and the user's) counts once; a value, the last.
+    cli.setOverwrittenOptionsAllowed(true);
     return cli;
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
@@ -54,10 +55,55 @@ class CommandLineTest {
         .containsKeys("create", "run", "enter", "image", "rm");
   }
 
+  /** The table of docs/spec.md ("Exit codes"), every error code in it. */
+  @ParameterizedTest
+  @CsvSource({
+    "INVALID_INPUT, 2",
+    "BOX_NOT_FOUND, 3",
+    "PACKAGE_NOT_FOUND, 3",
+    "PROFILE_NOT_FOUND, 3",
+    "IMAGE_NOT_FOUND, 3",
+    "EXPORT_NOT_FOUND, 3",
+    "SNAPSHOT_NOT_FOUND, 3",
+    "ENGINE_UNREACHABLE, 4",
+    "BOX_EXISTS, 5",
+    "EXPORT_CONFLICT, 5",
+    "LOCKED, 5",
+    "PACKAGE_MANAGER_FAILED, 6",
+    "ENGINE_FAILED, 1",
+    "FAILED, 1"
+  })
+  void everyErrorCodeHasTheExitCodeTheSpecGives(ErrorCode code, int exit) {
+    assertThat(ExitCodes.of(code)).isEqualTo(exit);
+  }
+
   @ParameterizedTest
   @EnumSource(ErrorCode.class)
-  void everyErrorCodeHasAnExitCodeFromTheSpec(ErrorCode code) {
-    assertThat(ExitCodes.of(code)).isBetween(1, 6);
+  void theTableAboveNamesEveryErrorCode(ErrorCode code) throws Exception {
+    var table =
+        getClass()
+            .getDeclaredMethod(
+                "everyErrorCodeHasTheExitCodeTheSpecGives", ErrorCode.class, int.class)
+            .getAnnotation(CsvSource.class)
+            .value();
+    assertThat(table).anyMatch(row -> row.startsWith(code.name() + ","));
+  }
+
+  @Test
+  void aGlobalFlagGivenTwiceCountsOnce() {
+    CommandLine cli = parse("--json", "--verbose", "create", "dev", "--json", "-v", "--json");
+    AppboxCommand root = cli.getCommand();
+    assertThat(root.global.json).isTrue();
+    assertThat(root.global.verbose).isTrue();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            new String[] {"--json", "create", "--no-such-option", "x", "--json"},
+            Map.of(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ok\":false", "INVALID_INPUT");
   }
 
   @Test
