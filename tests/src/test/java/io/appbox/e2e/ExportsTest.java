@@ -116,12 +116,14 @@ class ExportsTest {
     }
   }
 
+  /** The marker's one line, once the application has written all of it. */
   private static String waitFor(Path file) throws Exception {
-    for (int i = 0; i < 150 && !Files.exists(file); i++) {
-      Thread.sleep(200);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!(Files.exists(file) && Files.readString(file).endsWith("\n"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
     }
     assertThat(file).as("the application left its marker").exists();
-    Thread.sleep(100);
     return Files.readString(file);
   }
 

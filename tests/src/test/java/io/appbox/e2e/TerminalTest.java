@@ -39,8 +39,7 @@ class TerminalTest {
         // The shell computes the marker, so the typed command line itself does not match it.
         tmux.type(appbox + " list; echo done-$((40+1))");
         tmux.waitFor("done-41", 60);
-        Thread.sleep(300);
-        String colored = Files.readString(raw, StandardCharsets.UTF_8);
+        String colored = recorded(raw, "done-41");
         assertThat(colored).as("on a terminal the table header is bold").contains("\u001b[1mNAME");
 
         Files.writeString(raw, "");
@@ -51,8 +50,7 @@ class TerminalTest {
                 + appbox
                 + " run no-such-box -- true; echo done-$((40+2))");
         tmux.waitFor("done-42", 60);
-        Thread.sleep(300);
-        String plain = Files.readString(raw, StandardCharsets.UTF_8);
+        String plain = recorded(raw, "done-42");
         assertThat(plain).contains("NAME").contains("no box named");
         assertThat(plain)
             .as("NO_COLOR: no colour or style")
@@ -85,8 +83,7 @@ class TerminalTest {
                 + box
                 + " --no-export tree hello; echo install-$((40+3))");
         tmux.waitFor("install-43", 300);
-        Thread.sleep(300);
-        String pane = Files.readString(raw, StandardCharsets.UTF_8);
+        String pane = recorded(raw, "install-43");
         Matcher bar = Pattern.compile("\\[(#*) *\\] +(\\d+)%").matcher(pane);
         List<Integer> percents = new ArrayList<>();
         while (bar.find()) {
@@ -103,5 +100,17 @@ class TerminalTest {
         tmux.kill();
       }
     }
+  }
+
+  /** The pane's recording once it holds the marker: tmux writes it a little after the screen. */
+  private static String recorded(Path raw, String marker) throws Exception {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    String text = Files.readString(raw, StandardCharsets.UTF_8);
+    while (!text.contains(marker) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      text = Files.readString(raw, StandardCharsets.UTF_8);
+    }
+    assertThat(text).as("the recording reached " + marker).contains(marker);
+    return text;
   }
 }
