@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -18,7 +19,7 @@ class BadInputTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
       List<String> before = s.containerNames();
       CommandResult r = s.appbox("create", name);
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r).exitedWith(2);
       assertThat(r.stderr())
           .containsAnyOf("not valid", "cannot be empty", "has no option", "Name the box");
       assertThat(s.containerNames()).isEqualTo(before);
@@ -30,7 +31,7 @@ class BadInputTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
       List<String> before = s.containerNames();
       CommandResult r = s.appbox("create", "a".repeat(300));
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r).exitedWith(2);
       assertThat(r.stderr()).contains("300 characters");
       assertThat(s.containerNames()).isEqualTo(before);
     }
@@ -43,7 +44,7 @@ class BadInputTest {
       String box = s.newBox();
       assertThat(s.appbox("create", box).exitCode()).isZero();
       CommandResult again = s.appbox("create", box);
-      assertThat(again.exitCode()).as(again.toString()).isEqualTo(5);
+      assertThat(again).exitedWith(5);
       assertThat(again.stderr()).contains("already exists");
     }
   }
@@ -54,7 +55,7 @@ class BadInputTest {
       String box = s.newBox();
       assertThat(s.appbox("create", box).exitCode()).isZero();
       CommandResult r = s.appbox("rm", box);
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r).exitedWith(1);
       assertThat(r.stderr()).contains("is running").contains("--force");
       assertThat(s.containerNames()).contains(box);
     }
@@ -73,7 +74,7 @@ class BadInputTest {
               List.of("start", missing),
               List.of("enter", missing))) {
         CommandResult r = s.appbox(command.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r).exitedWith(3);
         assertThat(r.stderr()).contains("no box named " + missing);
       }
       CommandResult json = s.appbox("--json", "stop", missing);
@@ -93,7 +94,7 @@ class BadInputTest {
       Map<String, String> env =
           Map.of("XDG_RUNTIME_DIR", emptyRuntime.toString(), "PATH", s.home() + "/only-java");
       CommandResult r = s.appboxRaw(env, "list");
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+      assertThat(r).exitedWith(4);
       assertThat(r.stderr())
           .contains("No container engine is reachable")
           .contains("rootless Podman socket")

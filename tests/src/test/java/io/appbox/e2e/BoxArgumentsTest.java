@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -22,7 +23,7 @@ class BoxArgumentsTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
   }
 
   @AfterAll
@@ -35,35 +36,35 @@ class BoxArgumentsTest {
     for (List<String> form : List.of(List.of(box), List.of("--box", box))) {
       for (String command : List.of("snapshots", "stop", "start", "update")) {
         CommandResult r = s.appbox(join(command, form));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
       }
       CommandResult snapshots = s.appbox(join("snapshots", form));
       assertThat(snapshots.stdout()).contains("Box " + box + " has no snapshots yet");
       // Parsed, and about this box: it has nothing to roll back to.
       CommandResult rollback = s.appbox(join("rollback", form));
-      assertThat(rollback.exitCode()).as(rollback.toString()).isEqualTo(3);
+      assertThat(rollback).exitedWith(3);
       assertThat(rollback.stderr()).contains("Box " + box + " has no snapshots");
     }
     String missing = "e2e-missing-box";
     for (String command : List.of("upgrade", "snapshots", "rollback", "start", "stop", "enter")) {
       for (List<String> form : List.of(List.of(missing), List.of("--box", missing))) {
         CommandResult r = s.appbox(join(command, form));
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r).exitedWith(3);
         assertThat(r.stderr()).as(r.toString()).contains("no box named " + missing);
       }
     }
     CommandResult rm = s.appbox("rm", "--box", missing);
-    assertThat(rm.exitCode()).as(rm.toString()).isEqualTo(3);
+    assertThat(rm).exitedWith(3);
 
     String other = s.newBox();
     CommandResult created = s.appbox("create", "--box", other);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     CommandResult removed = s.appbox("rm", "--force", "--box", other);
-    assertThat(removed.exitCode()).as(removed.toString()).isZero();
+    assertThat(removed).succeeded();
     assertThat(s.containerNames()).doesNotContain(other);
 
     CommandResult two = s.appbox("snapshots", box, "--box", "other");
-    assertThat(two.exitCode()).as(two.toString()).isEqualTo(2);
+    assertThat(two).exitedWith(2);
     assertThat(two.stderr()).contains("Two boxes named: " + box + " and --box other");
   }
 
@@ -85,7 +86,7 @@ class BoxArgumentsTest {
       assertThat(run(verbose, box, "--", "echo", "--root", "-v")).isEqualTo("--root -v");
     }
     CommandResult json = s.appbox("run", box, "--json", "--", "true");
-    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json).succeeded();
   }
 
   @Test
@@ -97,7 +98,7 @@ class BoxArgumentsTest {
         .doesNotContain("[CMD...]");
     for (List<String> args : List.of(List.of(box), List.of(box, "--"), List.of("--box", box))) {
       CommandResult r = s.appbox(join("run", args));
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r).exitedWith(2);
       assertThat(r.stderr()).as(r.toString()).containsAnyOf("CMD", "Name a command to run");
       assertThat(r.stderr()).contains("appbox run");
     }
@@ -108,7 +109,7 @@ class BoxArgumentsTest {
     argv.add("run");
     argv.addAll(List.of(args));
     CommandResult r = s.appbox(argv.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return r.stdout().strip();
   }
 

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -33,7 +34,7 @@ final class BoxFixture {
             "sh",
             path,
             mode);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
   }
 
   void write(String path, String content, String mode) {
@@ -72,7 +73,7 @@ final class BoxFixture {
 
   private void asRoot(String script, String arg) {
     CommandResult r = s.appbox("run", "--root", box, "--", "sh", "-c", script, "sh", arg);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
   }
 
   static byte[] png(int size) {

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,40 +19,40 @@ class BoxLifecycleTest {
       String box = s.newBox();
 
       CommandResult created = s.appbox("create", box);
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       assertThat(s.containerNames())
           .as("the engine shows the box under its own name")
           .contains(box);
 
       CommandResult ran = s.appbox("run", box, "--", "cat", "/etc/debian_version");
-      assertThat(ran.exitCode()).as(ran.toString()).isZero();
+      assertThat(ran).succeeded();
       assertThat(ran.stdout()).matches("(?s)\\d+(\\.\\d+)*\\s*");
 
       CommandResult list = s.appbox("list");
-      assertThat(list.exitCode()).as(list.toString()).isZero();
+      assertThat(list).succeeded();
       assertThat(list.stdout())
           .containsPattern("(?m)^" + box + "\\s+debian\\s+\\S+\\s+running\\s+0\\s+\\S+$");
 
       CommandResult json = s.appbox("--json", "list");
-      assertThat(json.exitCode()).as(json.toString()).isZero();
+      assertThat(json).succeeded();
       assertThat(json.stdout().lines().count()).as("one JSON document").isEqualTo(1);
       assertThat(json.stdout())
           .startsWith("{\"ok\":true,\"data\":[")
           .contains("\"name\":\"" + box + "\"");
 
       CommandResult stopped = s.appbox("stop", box);
-      assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+      assertThat(stopped).succeeded();
       assertThat(s.appbox("list").stdout()).containsPattern("(?m)^" + box + "\\s.*\\sstopped\\s");
 
       CommandResult started = s.appbox("start", box);
-      assertThat(started.exitCode()).as(started.toString()).isZero();
+      assertThat(started).succeeded();
       assertThat(s.appbox("list").stdout()).containsPattern("(?m)^" + box + "\\s.*\\srunning\\s");
 
       CommandResult afterRestart = s.appbox("run", box, "--", "true");
-      assertThat(afterRestart.exitCode()).as(afterRestart.toString()).isZero();
+      assertThat(afterRestart).succeeded();
 
       CommandResult removed = s.appbox("rm", "--force", box);
-      assertThat(removed.exitCode()).as(removed.toString()).isZero();
+      assertThat(removed).succeeded();
       assertThat(s.containerNames()).doesNotContain(box);
       assertThat(s.appbox("list").stdout()).doesNotContain(box);
     }
@@ -65,7 +66,7 @@ class BoxLifecycleTest {
       assertThat(s.appbox("create", box).exitCode()).isZero();
       assertThat(s.appbox("stop", box).exitCode()).isZero();
       CommandResult ran = s.appbox("run", box, "--", "echo", "awake");
-      assertThat(ran.exitCode()).as(ran.toString()).isZero();
+      assertThat(ran).succeeded();
       assertThat(ran.stdout()).isEqualTo("awake\n");
     }
   }
@@ -85,7 +86,7 @@ class BoxLifecycleTest {
 
       CommandResult wrote =
           s.appbox("run", box, "--", "sh", "-c", "echo from-the-box > \"$HOME/written-in-box\"");
-      assertThat(wrote.exitCode()).as(wrote.toString()).isZero();
+      assertThat(wrote).succeeded();
       Path file = s.home().resolve("written-in-box");
       assertThat(Files.readString(file)).isEqualTo("from-the-box\n");
       assertThat((Integer) Files.getAttribute(file, "unix:uid"))
@@ -107,11 +108,11 @@ class BoxLifecycleTest {
       String box = s.newBox();
       Path boxHome = s.home().resolve("box-home");
       CommandResult created = s.appbox("create", box, "--home", boxHome.toString());
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
 
       CommandResult home =
           s.appbox("run", box, "--", "sh", "-c", "echo \"$HOME\"; ls -A \"$HOME\"");
-      assertThat(home.exitCode()).as(home.toString()).isZero();
+      assertThat(home).succeeded();
       assertThat(home.stdout()).isEqualTo(boxHome + "\n.keep\n");
       CommandResult hostFile =
           s.appbox("run", box, "--", "test", "-e", s.home().resolve("host-only-file").toString());

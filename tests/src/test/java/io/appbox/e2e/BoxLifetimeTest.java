@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class BoxLifetimeTest {
       assertThat(s.appbox("create", box).exitCode()).isZero();
       CommandResult exported =
           s.appbox("export", "--box", box, "--bin", "/usr/bin/sleep", "--as", "sleep-" + box);
-      assertThat(exported.exitCode()).as(exported.toString()).isZero();
+      assertThat(exported).succeeded();
       Path launcher = s.home().resolve(".local/bin/sleep-" + box);
 
       for (String end : List.of("stop", "rm")) {
@@ -44,7 +45,7 @@ class BoxLifetimeTest {
               .isNotEmpty();
           CommandResult r =
               end.equals("stop") ? s.appbox("stop", box) : s.appbox("rm", "--force", box);
-          assertThat(r.exitCode()).as(r.toString()).isZero();
+          assertThat(r).succeeded();
           assertThat(HostProcesses.matching(theSleep))
               .as("no process of the box left after " + end)
               .isEmpty();

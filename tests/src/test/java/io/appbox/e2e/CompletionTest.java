@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -24,13 +25,13 @@ class CompletionTest {
     s = Sandbox.on(Engine.ROOTFUL_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     // What install.sh does: the command in ~/.local/bin, which is on the sandbox's PATH.
     s.write(".local/bin/appbox", "#!/bin/sh\nexec '" + TestEnvironment.appbox() + "' \"$@\"\n");
     s.host("chmod", "755", s.home().resolve(".local/bin/appbox").toString());
     for (String shell : List.of("bash", "zsh", "fish")) {
       CommandResult script = s.host("appbox", "completion", shell);
-      assertThat(script.exitCode()).as(script.toString()).isZero();
+      assertThat(script).succeeded();
       assertThat(script.stderr()).isEmpty();
       s.write("appbox." + shell, script.stdout());
     }
@@ -58,7 +59,7 @@ class CompletionTest {
         """;
     CommandResult r =
         s.host("bash", "-c", driver, "driver", s.home().resolve("appbox.bash").toString(), line);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     assertThat(r.stderr()).as(r.toString()).isEmpty();
     return r.stdout().lines().filter(l -> !l.isEmpty()).toList();
   }
@@ -96,7 +97,7 @@ class CompletionTest {
   void fishCompletesCommandsAndBoxNames() {
     CommandResult parsed =
         s.host("fish", "--no-execute", s.home().resolve("appbox.fish").toString());
-    assertThat(parsed.exitCode()).as(parsed.toString()).isZero();
+    assertThat(parsed).succeeded();
     assertThat(fish("appbox ru")).containsExactly("run");
     assertThat(fish("appbox run ")).contains(box);
     assertThat(fish("appbox rm " + box.substring(0, 6))).contains(box);
@@ -113,14 +114,14 @@ class CompletionTest {
             "source $argv[1]; complete -C $argv[2]",
             s.home().resolve("appbox.fish").toString(),
             line);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return r.stdout().lines().map(l -> l.split("\t", 2)[0]).toList();
   }
 
   @Test
   void zshCompletesCommandsAndBoxNamesInATerminal() throws Exception {
     CommandResult parsed = s.host("zsh", "-n", s.home().resolve("appbox.zsh").toString());
-    assertThat(parsed.exitCode()).as(parsed.toString()).isZero();
+    assertThat(parsed).succeeded();
     s.write(
         "zsh/.zshrc",
         "PS1='zsh%% '\nautoload -Uz compinit && compinit -u\nsource "
@@ -141,7 +142,7 @@ class CompletionTest {
             "-y",
             "40",
             "env ZDOTDIR=" + s.home().resolve("zsh") + " zsh -i");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
+    assertThat(started).succeeded();
     try {
       waitFor(socket, "zsh% $");
       typeAndTab(socket, "appbox ru");
@@ -188,7 +189,7 @@ class CompletionTest {
   @Test
   void theNamesComeFromOneCheapHiddenCommand() {
     CommandResult r = s.host("appbox", "completion", "__candidates", "boxes");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     assertThat(r.stdout().lines()).contains(box);
     assertThat(s.host("appbox", "--help").stdout()).doesNotContain("__candidates");
   }

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -54,7 +55,7 @@ class DistroJourneyTest {
 
       // create: sudo works, installed from the repository when the image has none.
       CommandResult create = s.appbox("create", box, "--distro", distro);
-      assertThat(create.exitCode()).as(create.toString()).isZero();
+      assertThat(create).succeeded();
       assertThat(s.appbox("run", box, "--", "sudo", "-n", "true").exitCode()).isZero();
       if (!distro.equals("debian")) {
         assertThat(create.stderr()).contains("Installing sudo in box " + box);
@@ -63,22 +64,22 @@ class DistroJourneyTest {
       // search and show on a fresh box: the index is refreshed once, as root, with a line saying
       // so (by create, when it installed sudo).
       CommandResult first = s.appbox("search", "--box", box, "appbox-hello");
-      assertThat(first.exitCode()).as(first.toString()).isZero();
+      assertThat(first).succeeded();
       assertThat(first.stdout()).containsPattern("(?m)^appbox-hello +Says which version it is$");
       CommandResult search = s.appbox("--json", "search", "--box", box, "appbox");
-      assertThat(search.exitCode()).as(search.toString()).isZero();
+      assertThat(search).succeeded();
       assertThat(search.stdout())
           .contains("{\"name\":\"appbox-hello\",\"summary\":\"Says which version it is\"}")
           .contains("{\"name\":\"appbox-c++.tools\",\"summary\":\"A name with a plus and a dot\"}");
       CommandResult show = s.appbox("show", "--box", box, "appbox-hello");
-      assertThat(show.exitCode()).as(show.toString()).isZero();
+      assertThat(show).succeeded();
       assertThat(show.stdout()).contains("appbox-hello").contains("1.0");
       assertThat(create.stderr() + first.stderr() + search.stderr() + show.stderr())
           .containsOnlyOnce("Refreshing the package index of " + box);
 
       // install: the dependency comes along; the desktop entry and every icon are exported.
       CommandResult install = s.appbox("install", "--box", box, "appbox-hello", "appbox-c++.tools");
-      assertThat(install.exitCode()).as(install.toString()).isZero();
+      assertThat(install).succeeded();
       assertThat(install.stdout()).containsPattern("Installed appbox-hello 1\\.0");
       Map<String, String> installed = installed(s, box);
       assertThat(installed).containsKeys("appbox-hello", "appbox-hello-data", "appbox-c++.tools");
@@ -86,7 +87,7 @@ class DistroJourneyTest {
       Path desktop = ExportsTest.desktopFile(s, box, "appbox-hello");
       assertThat(desktop).exists();
       CommandResult valid = s.host("desktop-file-validate", desktop.toString());
-      assertThat(valid.exitCode()).as(valid.toString()).isZero();
+      assertThat(valid).succeeded();
       assertThat(valid.stdout()).isEmpty();
       String icon = value(desktop, "Icon");
       Path icons = s.home().resolve(".local/share/icons/hicolor");
@@ -99,9 +100,9 @@ class DistroJourneyTest {
       String command = "hello-" + box;
       CommandResult export =
           s.appbox("export", "--box", box, "--bin", "/usr/bin/appbox-hello", "--as", command);
-      assertThat(export.exitCode()).as(export.toString()).isZero();
+      assertThat(export).succeeded();
       CommandResult hello = runExported(s, command, ARGUMENTS);
-      assertThat(hello.exitCode()).as(hello.toString()).isZero();
+      assertThat(hello).succeeded();
       StringBuilder expected = new StringBuilder("appbox-hello 1.0\n");
       ARGUMENTS.forEach(a -> expected.append('[').append(a).append("]\n"));
       assertThat(hello.stdout().getBytes(StandardCharsets.UTF_8))
@@ -111,20 +112,20 @@ class DistroJourneyTest {
       Path file = s.home().resolve("a file.txt");
       s.write("a file.txt", "x");
       CommandResult launch = s.host("gio", "launch", desktop.toString(), file.toString());
-      assertThat(launch.exitCode()).as(launch.toString()).isZero();
+      assertThat(launch).succeeded();
       assertThat(launch.stdout()).isEqualTo("appbox-hello 1.0\n[" + file + "]\n");
 
       // upgrade to 1.1: the exported command says so.
       repositories.serve(distro, "1.1");
       CommandResult upgrade = s.appbox("upgrade", "--box", box);
-      assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+      assertThat(upgrade).succeeded();
       assertThat(runExported(s, command, List.of()).stdout()).isEqualTo("appbox-hello 1.1\n");
 
       // A failing upgrade (1.2's install script fails) is restored from the snapshot.
       repositories.serve(distro, "1.2");
       Map<String, String> before = installed(s, box);
       CommandResult failing = s.appbox("upgrade", "--box", box);
-      assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(6);
+      assertThat(failing).exitedWith(6);
       assertThat(failing.stderr()).contains("restored from snapshot").contains("nothing changed");
       assertThat(installed(s, box)).isEqualTo(before);
       assertThat(runExported(s, command, List.of()).stdout()).isEqualTo("appbox-hello 1.1\n");
@@ -133,13 +134,13 @@ class DistroJourneyTest {
       // An unknown package: exit 3, its name in the message, nothing changed.
       String unknown = "no-such-package-appbox-e2e";
       CommandResult missing = s.appbox("install", "--box", box, unknown);
-      assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
+      assertThat(missing).exitedWith(3);
       assertThat(missing.stderr()).contains(unknown);
       assertThat(installed(s, box)).isEqualTo(before);
 
       // remove: its exports go with it.
       CommandResult remove = s.appbox("remove", "--box", box, "appbox-hello");
-      assertThat(remove.exitCode()).as(remove.toString()).isZero();
+      assertThat(remove).succeeded();
       assertThat(desktop).doesNotExist();
       assertThat(s.home().resolve(".local/bin/" + command)).doesNotExist();
       for (String size : SIZES) {
@@ -151,7 +152,7 @@ class DistroJourneyTest {
       assertThat(installed(s, box)).containsKey("appbox-hello-data");
       // Nothing here was named: a script (and --json) agrees beforehand with --yes.
       CommandResult autoremove = s.appbox("--json", "autoremove", "--yes", "--box", box);
-      assertThat(autoremove.exitCode()).as(autoremove.toString()).isZero();
+      assertThat(autoremove).succeeded();
       assertThat(autoremove.stdout().lines().reduce((a, b) -> b).orElse(""))
           .isEqualTo(
               "{\"event\":\"result\",\"ok\":true,\"data\":{\"box\":\""
@@ -163,7 +164,7 @@ class DistroJourneyTest {
           .containsKeys("appbox-c++.tools", "sudo");
 
       CommandResult rm = s.appbox("rm", "--force", box);
-      assertThat(rm.exitCode()).as(rm.toString()).isZero();
+      assertThat(rm).succeeded();
       assertThat(s.containerNames()).doesNotContain(box);
     }
   }
@@ -179,7 +180,7 @@ class DistroJourneyTest {
             .strip();
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
       CommandResult r = s.appbox("--json", "profiles");
-      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r).succeeded();
       Map<String, Object> profile =
           ((List<Object>) Json.parseObject(r.stdout()).get("data"))
               .stream()
@@ -207,7 +208,7 @@ class DistroJourneyTest {
   @SuppressWarnings("unchecked")
   private static Map<String, String> installed(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "packages", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, String> out = new TreeMap<>();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       Map<String, Object> p = (Map<String, Object>) o;

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,13 +19,13 @@ class EngineDiscoveryTest {
       Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
       try {
         CommandResult list = s.appboxRaw(env, "-v", "list");
-        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list).succeeded();
         assertThat(list.stderr())
             .contains("using podman-rootless")
             .contains(runtime + "/podman/podman.sock");
         assertThat(runtime.resolve("podman/podman.sock")).exists();
         CommandResult again = s.appboxRaw(env, "--json", "list");
-        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again).succeeded();
       } finally {
         Commands.run(
             java.util.List.of("pkill", "-f", "unix://" + runtime + "/podman/podman.sock"),

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class EnterTest {
               "-y",
               "40",
               command);
-      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r).succeeded();
     }
 
     void type(String line) {
@@ -106,7 +107,7 @@ class EnterTest {
       CommandResult r =
           sandbox.host(
               "tmux", "-S", socket, "pipe-pane", "-t", "e2e", "-o", "cat >> '" + file + "'");
-      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r).succeeded();
     }
 
     void kill() {

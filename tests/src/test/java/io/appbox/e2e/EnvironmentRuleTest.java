@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class EnvironmentRuleTest {
 
   /** What the command saw of the names that matter, from `env`'s output. */
   private static Map<String, String> seen(CommandResult r, Map<String, String> hostile, Sandbox s) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, String> all = new TreeMap<>();
     r.stdout()
         .lines()

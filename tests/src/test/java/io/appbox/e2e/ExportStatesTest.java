@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -23,7 +24,7 @@ class ExportStatesTest {
       for (String name : List.of("e2e-kept", "e2e-gone", "e2e-lost")) {
         fx.write("/usr/local/bin/" + name, "#!/bin/sh\necho " + name + "\n", "755");
         CommandResult r = s.appbox("export", "--box", box, "--bin", "/usr/local/bin/" + name);
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
       }
       fx.write(
           "/usr/share/applications/e2e-gone-app.desktop",
@@ -41,7 +42,7 @@ class ExportStatesTest {
               "rm",
               "/usr/local/bin/e2e-gone",
               "/usr/share/applications/e2e-gone-app.desktop");
-      assertThat(removed.exitCode()).as(removed.toString()).isZero();
+      assertThat(removed).succeeded();
       // A host file of another export deleted by hand.
       Files.delete(s.home().resolve(".local/bin/e2e-lost"));
 
@@ -79,7 +80,7 @@ class ExportStatesTest {
   @SuppressWarnings("unchecked")
   private static Map<String, String> exportsJson(Sandbox s) {
     CommandResult r = s.appbox("--json", "exports");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, String> out = new TreeMap<>();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       Map<String, Object> e = (Map<String, Object>) o;
@@ -90,7 +91,7 @@ class ExportStatesTest {
 
   private static Map<String, String> exportsText(Sandbox s) {
     CommandResult r = s.appbox("exports");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, String> out = new TreeMap<>();
     r.stdout()
         .lines()

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -46,12 +47,12 @@ class ExportsTest {
       String box = s.newBox();
       assertThat(s.appbox("create", box).exitCode()).isZero();
       CommandResult install = s.appbox("install", "--box", box, "htop");
-      assertThat(install.exitCode()).as(install.toString()).isZero();
+      assertThat(install).succeeded();
 
       Path desktop = desktopFile(s, box, "htop");
       assertThat(desktop).exists();
       CommandResult valid = s.host("desktop-file-validate", desktop.toString());
-      assertThat(valid.exitCode()).as(valid.toString()).isZero();
+      assertThat(valid).succeeded();
       String text = Files.readString(desktop);
       assertThat(text)
           .contains("X-Appbox-Box=" + box)
@@ -66,11 +67,11 @@ class ExportsTest {
       List<String> versionCommand = new ArrayList<>(exec);
       versionCommand.add("--version");
       CommandResult fromEntry = s.host(versionCommand.toArray(String[]::new));
-      assertThat(fromEntry.exitCode()).as(fromEntry.toString()).isZero();
+      assertThat(fromEntry).succeeded();
       assertThat(fromEntry.stdout()).startsWith("htop 3.");
 
       CommandResult bin = s.appbox("export", "--box", box, "--bin", "/usr/bin/htop");
-      assertThat(bin.exitCode()).as(bin.toString()).isZero();
+      assertThat(bin).succeeded();
       CommandResult wrapped = s.host(s.home() + "/.local/bin/htop", "--version");
       assertThat(wrapped.stdout()).as(wrapped.toString()).startsWith("htop 3.");
     }
@@ -94,13 +95,13 @@ class ExportsTest {
               + "Exec=/usr/local/bin/marker-app second\n",
           "644");
       CommandResult export = s.appbox("export", "--box", box, "--app", "marker-app");
-      assertThat(export.exitCode()).as(export.toString()).isZero();
+      assertThat(export).succeeded();
       Path desktop = desktopFile(s, box, "marker-app");
       assertThat(s.host("desktop-file-validate", desktop.toString()).exitCode()).isZero();
       assertThat(s.home().resolve(".local/share/icons/hicolor/48x48/apps/marker-app.png")).exists();
 
       CommandResult launch = s.host("gio", "launch", desktop.toString());
-      assertThat(launch.exitCode()).as(launch.toString()).isZero();
+      assertThat(launch).succeeded();
       assertThat(waitFor(s.home().resolve("marker-main"))).isEqualTo("main inside=" + box + "\n");
 
       CommandResult action =
@@ -110,7 +111,7 @@ class ExportsTest {
               "import sys, gi; gi.require_version('Gio', '2.0'); from gi.repository import Gio;"
                   + " Gio.DesktopAppInfo.new_from_filename(sys.argv[1]).launch_action('second', None)",
               desktop.toString());
-      assertThat(action.exitCode()).as(action.toString()).isZero();
+      assertThat(action).succeeded();
       assertThat(waitFor(s.home().resolve("marker-second")))
           .isEqualTo("second inside=" + box + "\n");
     }
@@ -178,12 +179,12 @@ class ExportsTest {
       String box = s.newBox();
       assertThat(s.appbox("create", box).exitCode()).isZero();
       CommandResult shadow = s.appbox("export", "--box", box, "--bin", "/usr/bin/ls");
-      assertThat(shadow.exitCode()).as(shadow.toString()).isEqualTo(5);
+      assertThat(shadow).exitedWith(5);
       assertThat(shadow.stderr()).contains("/usr/bin/ls").contains("--as");
       assertThat(s.home().resolve(".local/bin/ls")).doesNotExist();
       CommandResult renamed =
           s.appbox("export", "--box", box, "--bin", "/usr/bin/ls", "--as", "ls-box");
-      assertThat(renamed.exitCode()).as(renamed.toString()).isZero();
+      assertThat(renamed).succeeded();
       CommandResult missing = s.appbox("export", "--box", box, "--bin", "/usr/bin/no-such-program");
       assertThat(missing.exitCode()).isEqualTo(3);
     }
@@ -203,7 +204,7 @@ class ExportsTest {
       assertThat(files(s.home())).hasSizeGreaterThan(before.size() + 3);
 
       CommandResult rm = s.appbox("rm", "--force", box);
-      assertThat(rm.exitCode()).as(rm.toString()).isZero();
+      assertThat(rm).succeeded();
       List<Path> after = files(s.home());
       after.removeIf(p -> p.toString().contains("/.local/state/appbox/"));
       assertThat(after).as("nothing from the box is left").isEqualTo(withoutState(before));
@@ -259,7 +260,7 @@ class ExportsTest {
                 () -> s.appbox("export", "--box", box, "--bin", "/usr/bin/true", "--as", name)));
       }
       for (var r : runs) {
-        assertThat(r.join().exitCode()).as(r.join().toString()).isZero();
+        assertThat(r.join()).succeeded();
       }
       assertThat(recordedNames(s))
           .containsExactlyInAnyOrder(
@@ -275,7 +276,7 @@ class ExportsTest {
                 () -> s.appbox("unexport", "--box", box, "--bin", name)));
       }
       for (var r : runs) {
-        assertThat(r.join().exitCode()).as(r.join().toString()).isZero();
+        assertThat(r.join()).succeeded();
       }
       assertThat(recordedNames(s)).isEmpty();
       try (var left = Files.list(s.home().resolve(".local/bin"))) {
@@ -289,7 +290,7 @@ class ExportsTest {
   @SuppressWarnings("unchecked")
   private static List<String> recordedNames(Sandbox s) {
     CommandResult r = s.appbox("--json", "exports");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<String> names = new ArrayList<>();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       names.add((String) ((Map<String, Object>) o).get("name"));
@@ -301,7 +302,7 @@ class ExportsTest {
   @SuppressWarnings("unchecked")
   static Path recordedEntry(Sandbox s, String box, String id) {
     CommandResult r = s.appbox("--json", "exports", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       Map<String, Object> e = (Map<String, Object>) o;
       if (e.get("name").equals(id)) {
@@ -360,7 +361,7 @@ class ExportsTest {
       // Whatever a kill left behind, exporting again and removing it work.
       CommandResult again =
           s.appbox("export", "--box", box, "--bin", "/usr/bin/true", "--as", "killed-e2e");
-      assertThat(again.exitCode()).as(again.toString()).isZero();
+      assertThat(again).succeeded();
       assertThat(s.appbox("unexport", "--box", box, "--bin", "killed-e2e").exitCode()).isZero();
       assertThat(wrapper).doesNotExist();
     }
@@ -371,7 +372,7 @@ class ExportsTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
       String box = s.newBox();
       CommandResult created = s.appbox("create", box, "--entry");
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       Path desktop = desktopFile(s, box, "terminal");
       assertThat(s.host("desktop-file-validate", desktop.toString()).exitCode()).isZero();
       assertThat(Files.readString(desktop))
@@ -407,7 +408,7 @@ class ExportsTest {
                 + "\n",
             "644");
         CommandResult export = s.appbox("export", "--box", box, "--app", id);
-        assertThat(export.exitCode()).as(export.toString()).isZero();
+        assertThat(export).succeeded();
       }
       Path ofA = recordedEntry(s, a, "b-c");
       Path ofAb = recordedEntry(s, ab, "c");
@@ -454,7 +455,7 @@ class ExportsTest {
           "[Desktop Entry]\nType=Application\nName=Marker\nExec=true\nIcon=marker-app\n",
           "644");
       CommandResult export = s.appbox("export", "--box", box, "--app", "marker-app");
-      assertThat(export.exitCode()).as(export.toString()).isZero();
+      assertThat(export).succeeded();
 
       String boxIcon = "appbox-" + box.replace("-", "--") + "-marker-app";
       Path desktop = recordedEntry(s, box, "marker-app");

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,17 +24,17 @@ class FastPathTrustTest {
         Sandbox root = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
       String name = user.newBox();
       CommandResult created = user.appbox("create", name);
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       root.boxNamed(name);
       created = root.appbox("create", name);
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       // The user's own true in their box, which leaves a mark in their home when it runs.
       Path mark = user.home().resolve("the-users-true-ran");
       new BoxFixture(user, name)
           .write("/usr/local/bin/true", "#!/bin/sh\ntouch " + mark + "\n", "755");
       new BoxFixture(root, name).write("/etc/appbox-e2e-tag", "root's own box\n", "644");
       CommandResult users = user.appbox("run", name, "--", "/bin/true");
-      assertThat(users.exitCode()).as(users.toString()).isZero();
+      assertThat(users).succeeded();
       Path usersCache = Path.of(TestEnvironment.runtimeDir(), "appbox/boxes/podman-rootless", name);
       assertThat(usersCache).as("the user's box's process is known").exists();
 
@@ -45,7 +46,7 @@ class FastPathTrustTest {
           root.appboxRaw(
               suWithoutDash, "--engine", "podman", "run", name, "--", "cat", "/etc/appbox-e2e-tag");
 
-      assertThat(ran.exitCode()).as(ran.toString()).isZero();
+      assertThat(ran).succeeded();
       assertThat(mark).as("the user's program never ran as root").doesNotExist();
       assertThat(tag.stdout()).as(tag.toString()).isEqualTo("root's own box\n");
       try (Stream<Path> files = Files.walk(Path.of(TestEnvironment.runtimeDir(), "appbox"))) {
@@ -72,13 +73,13 @@ class FastPathTrustTest {
       }
 
       CommandResult stop = s.appbox("stop", box);
-      assertThat(stop.exitCode()).as(stop.toString()).isZero();
+      assertThat(stop).succeeded();
       assertThat(cache).as("after stop").doesNotExist();
 
       assertThat(s.appbox("run", box, "--", "true").exitCode()).isZero();
       assertThat(cache).as("known again once it runs").exists();
       CommandResult rm = s.appbox("rm", "--force", box);
-      assertThat(rm.exitCode()).as(rm.toString()).isZero();
+      assertThat(rm).succeeded();
       assertThat(cache).as("after rm").doesNotExist();
     }
   }

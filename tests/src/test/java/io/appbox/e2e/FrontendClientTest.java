@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -29,7 +30,7 @@ class FrontendClientTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     // A copy the test user can read, wherever the checkout is.
     s.write(
         "frontend/appbox-frontend.py",
@@ -56,7 +57,7 @@ class FrontendClientTest {
   @SuppressWarnings("unchecked")
   private List<String> installed() {
     CommandResult r = s.appbox("--json", "packages", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<String> names = new ArrayList<>();
     for (Object p : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       names.add((String) ((Map<String, Object>) p).get("name"));
@@ -68,17 +69,17 @@ class FrontendClientTest {
   void updateSearchInstallWithAProgressBarListExportsAndRemove() {
     // A new box has no package index yet: search finds nothing until it is refreshed.
     CommandResult update = frontend("--box", box, "update");
-    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(update).succeeded();
     assertThat(update.stdout()).isEqualTo("Refreshed the package index of box " + box + "\n");
 
     CommandResult search = frontend("--box", box, "search", "htop");
-    assertThat(search.exitCode()).as(search.toString()).isZero();
+    assertThat(search).succeeded();
     assertThat(search.stdout())
         .startsWith("NAME")
         .containsPattern("(?m)^htop +interactive processes viewer$");
 
     CommandResult install = frontend("--box", box, "install", "htop");
-    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install).succeeded();
     assertThat(install.stdout())
         .containsPattern("(?m)^Installed htop \\d\\S* in box " + box + "$")
         .contains("Added to your menu: htop");
@@ -89,13 +90,13 @@ class FrontendClientTest {
     assertThat(installed()).contains("htop");
 
     CommandResult exports = frontend("--box", box, "exports");
-    assertThat(exports.exitCode()).as(exports.toString()).isZero();
+    assertThat(exports).succeeded();
     assertThat(exports.stdout())
         .startsWith("BOX")
         .containsPattern("(?m)^" + box + " +app +htop +htop +ok$");
 
     CommandResult remove = frontend("--box", box, "remove", "htop");
-    assertThat(remove.exitCode()).as(remove.toString()).isZero();
+    assertThat(remove).succeeded();
     assertThat(remove.stdout())
         .contains("Removed from your menu: htop")
         .contains("Removed htop from box " + box);
@@ -107,22 +108,22 @@ class FrontendClientTest {
   @Test
   void appboxErrorsBecomeMessagesAndExitStatuses() {
     CommandResult missingPackage = frontend("--box", box, "install", "no-such-package-appbox-e2e");
-    assertThat(missingPackage.exitCode()).as(missingPackage.toString()).isEqualTo(3);
+    assertThat(missingPackage).exitedWith(3);
     assertThat(missingPackage.stderr())
         .containsPattern("(?m)^error: .*no-such-package-appbox-e2e")
         .containsPattern("(?m)^hint: ");
     assertThat(missingPackage.stdout()).isEmpty();
 
     CommandResult missingBox = frontend("--box", "e2e-missing-box", "search", "htop");
-    assertThat(missingBox.exitCode()).as(missingBox.toString()).isEqualTo(3);
+    assertThat(missingBox).exitedWith(3);
     assertThat(missingBox.stderr()).contains("error: There is no box named e2e-missing-box");
 
     CommandResult badName = frontend("--box", box, "remove", "--", "-x");
-    assertThat(badName.exitCode()).as(badName.toString()).isEqualTo(2);
+    assertThat(badName).exitedWith(2);
     assertThat(badName.stderr()).startsWith("error: ").contains("'-x'");
 
     CommandResult noAppbox = frontendWith(s.home() + "/no-appbox-here", "exports");
-    assertThat(noAppbox.exitCode()).as(noAppbox.toString()).isEqualTo(127);
+    assertThat(noAppbox).exitedWith(127);
     assertThat(noAppbox.stderr()).startsWith("error: $APPBOX is ");
   }
 }

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class HintsTest {
       List<String> ran = new ArrayList<>();
       for (List<String> failing : provoked) {
         CommandResult failed = s.appbox(failing.toArray(String[]::new));
-        assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
+        assertThat(failed).failed();
         List<String> hints =
             (failed.stderr() + failed.stdout())
                 .lines()
@@ -148,7 +149,7 @@ class HintsTest {
           .contains("hint: Write its files again from the box: appbox doctor --fix");
 
       CommandResult fix = s.appbox("doctor", "--fix");
-      assertThat(fix.exitCode()).as(fix.toString()).isZero();
+      assertThat(fix).succeeded();
       assertThat(fix.stdout()).contains("files-missing, written again from the box");
       for (java.nio.file.Path f : written) {
         assertThat(f).as("written again").exists();
@@ -166,7 +167,7 @@ class HintsTest {
     List<String> argv = new ArrayList<>(List.of("--json", "export"));
     argv.addAll(List.of(what));
     CommandResult r = s.appbox(argv.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     java.util.Map<String, Object> data =
         (java.util.Map<String, Object>)
             io.appbox.core.json.Json.parseObject(r.stdout()).get("data");

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class HostileDesktopFilesTest {
               "sh",
               "-c",
               "{ printf '[Desktop Entry]\\nType=Application\\nName=Big\\nExec=true\\nComment='; head -c 10485760 /dev/zero | tr '\\\\0' a; echo; } > /usr/share/applications/huge.desktop");
-      assertThat(big.exitCode()).as(big.toString()).isZero();
+      assertThat(big).succeeded();
 
       List<Path> before = ExportsTest.files(s.home());
       Map<String, CommandResult> results = new LinkedHashMap<>();
@@ -130,7 +131,7 @@ class HostileDesktopFilesTest {
   }
 
   private static void assertRefused(CommandResult r, int code, String mentions) {
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(code);
+    assertThat(r).exitedWith(code);
     assertThat(r.stderr()).as(r.toString()).contains(mentions);
   }
 }

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -82,10 +83,10 @@ class HostileInputTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.boxNamed("e2e-hostile-" + Long.toString(System.nanoTime() & 0xffffff, 36));
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     other = s.boxNamed(box + "-other");
     created = s.appbox("create", other);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     s.write(".bashrc", "# the user's own\n");
     s.write(".local/share/applications/mine.desktop", HEAD + "Name=Mine\nExec=mine\n");
     s.write(
@@ -130,7 +131,7 @@ class HostileInputTest {
                 + " mkdir -p /usr/share/icons/hicolor/48x48/apps;"
                 + " ln -sf /etc/shadow /usr/share/icons/hicolor/48x48/apps/linked-icon.png;"
                 + " echo 'not a png' > /usr/share/icons/hicolor/48x48/apps/fake-icon.png");
-    assertThat(big.exitCode()).as(big.toString()).isZero();
+    assertThat(big).succeeded();
     fx.write("/usr/share/icons/hicolor/48x48/apps/host-icon.png", BoxFixture.png(48), "644");
     // The host's own theme has host-icon: the box's must not replace it.
     s.write("host-share/icons/hicolor/48x48/apps/host-icon.png", "the host's icon");
@@ -814,8 +815,8 @@ class HostileInputTest {
     CommandResult all =
         s.engineCli("ps", "-a", "--filter", mine, "--format", "{{.ID}} {{.Names}} {{.Image}}");
     CommandResult running = s.engineCli("ps", "--filter", mine, "--format", "{{.ID}} running");
-    assertThat(all.exitCode()).as(all.toString()).isZero();
-    assertThat(running.exitCode()).as(running.toString()).isZero();
+    assertThat(all).succeeded();
+    assertThat(running).succeeded();
     return Stream.concat(all.stdout().lines(), running.stdout().lines()).sorted().toList();
   }
 

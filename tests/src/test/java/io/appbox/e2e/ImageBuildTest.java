@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ImageBuildTest {
       s.engineCli("rmi", "-f", tag);
       try {
         CommandResult built = s.appbox("--json", "image", "build", "debian", "--tag", tag);
-        assertThat(built.exitCode()).as(built.toString()).isZero();
+        assertThat(built).succeeded();
         String last = built.stdout().lines().reduce((a, b) -> b).orElse("");
         assertThat(last).startsWith("{\"event\":\"result\",\"ok\":true").contains(tag);
         assertThat(built.stdout()).contains("{\"event\":\"progress\",\"phase\":\"bootstrap\"");
@@ -25,10 +26,10 @@ class ImageBuildTest {
 
         String box = s.newBox();
         CommandResult created = s.appbox("create", box, "--image", tag);
-        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created).succeeded();
         CommandResult ran =
             s.appbox("run", box, "--", "sh", "-c", "cat /etc/debian_version; command -v sudo");
-        assertThat(ran.exitCode()).as(ran.toString()).isZero();
+        assertThat(ran).succeeded();
         assertThat(ran.stdout()).containsPattern("^12\\.").contains("/usr/bin/sudo");
         assertThat(s.appbox("rm", "--force", box).exitCode()).isZero();
       } finally {

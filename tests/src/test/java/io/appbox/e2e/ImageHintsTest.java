@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -23,7 +24,7 @@ class ImageHintsTest {
       List<String> before = s.containerNames();
 
       CommandResult text = s.appbox("install", "--distro", "fedora", "htop");
-      assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
+      assertThat(text).exitedWith(1);
       assertThat(text.stderr())
           .contains("the registry registry.fedoraproject.org cannot be reached")
           .doesNotContain("is not in the engine's storage");
@@ -43,7 +44,7 @@ class ImageHintsTest {
       assertThat(s.containerNames()).isEqualTo(before);
 
       CommandResult build = s.appbox("image", "build", "fedora");
-      assertThat(build.exitCode()).as(build.toString()).isEqualTo(2);
+      assertThat(build).exitedWith(2);
       assertThat(build.stderr())
           .contains("fedora's profile has no bootstrap recipe")
           .contains("debian, ubuntu");

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class InterruptedInstallTest {
                 + " /etc/apt/sources.list.d/e2e-slow.list; apt-get update"
                 + " -o Dir::Etc::sourcelist=sources.list.d/e2e-slow.list"
                 + " -o Dir::Etc::sourceparts=- -o APT::Get::List-Cleanup=0 >/dev/null");
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
   }
 
   @ParameterizedTest
@@ -88,7 +89,7 @@ class InterruptedInstallTest {
           .contains("hint: Finish or undo it: appbox doctor --fix");
       // Boxes share the host's process table: nothing of the package's script runs on.
       CommandResult left = s.host("pgrep", "-f", "e2e-slow[.]postinst");
-      assertThat(left.exitCode()).as(left.toString()).isEqualTo(1);
+      assertThat(left).exitedWith(1);
 
       CommandResult doctor = s.appbox("doctor");
       assertThat(doctor.exitCode()).isEqualTo(1);
@@ -97,7 +98,7 @@ class InterruptedInstallTest {
           .contains("hint: Finish it: appbox doctor --fix");
 
       CommandResult fix = s.appbox("doctor", "--fix");
-      assertThat(fix.exitCode()).as(fix.toString()).isZero();
+      assertThat(fix).succeeded();
       assertThat(fix.stdout()).contains("finished, e2e-slow installed, org.example.Slow exported");
       assertThat(s.appbox("packages", "--box", box).stdout()).containsPattern("(?m)^e2e-slow\\s");
       assertThat(

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -22,7 +23,7 @@ class InterruptedRestoreTest {
   @SuppressWarnings("unchecked")
   private static String newestSnapshot(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "snapshots", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<Object> all = (List<Object>) Json.parseObject(r.stdout()).get("data");
     assertThat(all).isNotEmpty();
     return (String) ((Map<String, Object>) all.get(0)).get("image");
@@ -36,7 +37,7 @@ class InterruptedRestoreTest {
   }
 
   private static CommandResult ok(CommandResult r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return r;
   }
 
@@ -86,7 +87,7 @@ class InterruptedRestoreTest {
       ok(s.engineCli("create", "--name", box, TestEnvironment.debianImage(), "true"));
 
       CommandResult doctor = s.appbox("doctor", "--fix");
-      assertThat(doctor.exitCode()).as(doctor.toString()).isEqualTo(1);
+      assertThat(doctor).exitedWith(1);
       assertThat(doctor.stdout())
           .contains("export command " + box + "/env-" + box)
           .contains("a restore of the box was cut short; the export is kept");
@@ -98,7 +99,7 @@ class InterruptedRestoreTest {
       ok(s.engineCli("rm", box));
       CommandResult run =
           s.appbox("run", box, "--", "sh", "-c", "test -e /opt/after-snapshot || echo restored");
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run).succeeded();
       assertThat(run.stdout()).isEqualTo("restored\n");
       assertThat(run.stderr()).contains("was cut short").contains("finished");
 

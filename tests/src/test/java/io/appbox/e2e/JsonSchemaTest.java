@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.ErrorCode;
@@ -122,7 +123,7 @@ class JsonSchemaTest {
   void theVersionInJsonNamesTheCommitAndTheBundledRuntime() {
     CommandResult r =
         s.as(List.of(TestEnvironment.appbox().toString(), "--version", "--json"), null, 60);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     JsonNode doc = JsonSchemas.parse(r.stdout().strip());
     schemas.assertValid("version.schema.json", doc, "appbox --version --json");
     String release =
@@ -245,7 +246,7 @@ class JsonSchemaTest {
     // A failed check: the command still succeeds (ok, its data says which check failed), exit 1.
     CommandResult unwell = appbox(Map.of("PATH", "/usr/bin:/bin"), "doctor");
     JsonNode report = checked("doctor", unwell);
-    assertThat(unwell.exitCode()).as(unwell.toString()).isEqualTo(1);
+    assertThat(unwell).exitedWith(1);
     assertThat(report.path("ok").asBoolean()).isTrue();
     assertThat(report.at("/data/ok").asBoolean()).isFalse();
     fails(ErrorCode.INVALID_INPUT, "doctor", "--no-such-option");
@@ -376,10 +377,10 @@ class JsonSchemaTest {
   @Order(8)
   void runAndEnterHandTheirOutputToTheCommand() {
     CommandResult ran = appbox(Map.of(), "run", box, "--", "printf", "%s\\n", "not JSON");
-    assertThat(ran.exitCode()).as(ran.toString()).isZero();
+    assertThat(ran).succeeded();
     assertThat(ran.stdout()).isEqualTo("not JSON\n");
     CommandResult exit = appbox(Map.of(), "run", box, "--", "sh", "-c", "exit 7");
-    assertThat(exit.exitCode()).as(exit.toString()).isEqualTo(7);
+    assertThat(exit).exitedWith(7);
     assertThat(exit.stdout()).isEmpty();
     succeeded.add("run");
     fails(ErrorCode.BOX_NOT_FOUND, "run", MISSING_BOX, "--", "true");
@@ -388,7 +389,7 @@ class JsonSchemaTest {
     CommandResult entered =
         s.appboxWithInput(
             "echo in-the-box; exit 4\n".getBytes(StandardCharsets.UTF_8), "--json", "enter", box);
-    assertThat(entered.exitCode()).as(entered.toString()).isEqualTo(4);
+    assertThat(entered).exitedWith(4);
     assertThat(entered.stdout()).contains("in-the-box").doesNotContain("\"ok\"");
     succeeded.add("enter");
     fails(ErrorCode.BOX_NOT_FOUND, "enter", MISSING_BOX);
@@ -423,7 +424,7 @@ class JsonSchemaTest {
     CommandResult r = appbox(Map.of(), args);
     JsonNode doc = checked(commandOf(args), r);
     assertThat(doc.path("ok").asBoolean()).as(r.toString()).isTrue();
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return doc.path("data");
   }
 

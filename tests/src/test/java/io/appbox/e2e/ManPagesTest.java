@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ManPagesTest {
                 null,
                 60,
                 Map.of("MANWIDTH", "80", "MANPAGER", "cat", "PAGER", "cat"));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertThat(r.stderr()).as(r.toString()).isEmpty();
         assertThat(r.stdout()).contains("NAME", "SYNOPSIS", "EXAMPLES", "EXIT STATUS");
       }
@@ -50,15 +51,15 @@ class ManPagesTest {
       String script = TestEnvironment.repository().resolve("scripts/install.sh").toString();
       assertThat(s.host("cp", script, dist + "/install.sh").exitCode()).isZero();
       CommandResult installed = s.host("sh", dist + "/install.sh");
-      assertThat(installed.exitCode()).as(installed.toString()).isZero();
+      assertThat(installed).succeeded();
       assertThat(s.home().resolve(".local/share/man/man1/appbox-rm.1")).isRegularFile();
 
       Map<String, String> manEnv = Map.of("MANWIDTH", "80", "MANPAGER", "cat", "PAGER", "cat");
       CommandResult man = s.as(List.of("man", "appbox"), null, 60, manEnv);
-      assertThat(man.exitCode()).as(man.toString()).isZero();
+      assertThat(man).succeeded();
       assertThat(man.stdout()).contains("appbox - Applications of any Linux distribution");
       CommandResult rm = s.as(List.of("man", "appbox-rm"), null, 60, manEnv);
-      assertThat(rm.exitCode()).as(rm.toString()).isZero();
+      assertThat(rm).succeeded();
       assertThat(rm.stdout()).contains("appbox rm --force dev web");
     }
   }

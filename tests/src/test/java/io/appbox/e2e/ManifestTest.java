@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -105,7 +106,7 @@ class ManifestTest {
   }
 
   private static CommandResult ok(CommandResult r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return r;
   }
 
@@ -161,7 +162,7 @@ class ManifestTest {
 
     CommandResult r = s.appbox("apply", "-f", "bad.yaml");
 
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r).exitedWith(2);
     assertThat(r.stderr())
         .contains(
             "error: bad.yaml:"
@@ -174,7 +175,7 @@ class ManifestTest {
 
     s.write("bad2.yaml", first().replace("/usr/bin/hello", "usr/bin/hello"));
     CommandResult json = s.appbox("--json", "apply", "-f", "bad2.yaml");
-    assertThat(json.exitCode()).as(json.toString()).isEqualTo(2);
+    assertThat(json).exitedWith(2);
     Map<String, Object> refused = result(json);
     assertThat(refused).containsEntry("ok", false);
     assertThat(refused.get("error").toString())
@@ -316,11 +317,11 @@ class ManifestTest {
       // Plain http is refused: whoever alters it runs commands as root in the boxes.
       List<String> before = s.containerNames();
       CommandResult refused = s.appbox("apply", "-f", url);
-      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused).exitedWith(2);
       assertThat(refused.stderr()).contains("is plain http").contains("--insecure");
       CommandResult wrongPin =
           s.appbox("apply", "-f", url, "--insecure", "--sha256", sha256(new byte[0]));
-      assertThat(wrongPin.exitCode()).as(wrongPin.toString()).isEqualTo(2);
+      assertThat(wrongPin).exitedWith(2);
       assertThat(wrongPin.stderr()).contains("is not the one pinned").contains(pin);
       // The engine is shared with whatever else runs on the machine: look at the manifest's box.
       assertThat(s.containerNames().contains(a)).isEqualTo(before.contains(a));
@@ -339,7 +340,7 @@ class ManifestTest {
       assertThat(ok(s.appbox("apply", "-f", url)).stdout()).contains("0 changes");
 
       CommandResult missing = s.appbox("apply", "-f", url.replace("boxes.yaml", "none.yaml"));
-      assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+      assertThat(missing).exitedWith(1);
       assertThat(missing.stderr())
           .contains("Could not fetch the manifest " + url.replace("boxes.yaml", "none.yaml"))
           .contains("the server answered 404");

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -26,7 +27,7 @@ class MistakesTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     BoxFixture fx = new BoxFixture(s, box);
     // e2e-tool: one application, whose desktop-file id is not the package's name, and a program
     // in /usr/games. e2e-suite: two applications.
@@ -53,7 +54,7 @@ class MistakesTest {
             "-c",
             "set -e; for p in e2e-tool e2e-suite; do dpkg-deb -b /tmp/$p /tmp/$p.deb >/dev/null;"
                 + " dpkg -i /tmp/$p.deb >/dev/null; done");
-    assertThat(installed.exitCode()).as(installed.toString()).isZero();
+    assertThat(installed).succeeded();
   }
 
   @AfterAll
@@ -75,7 +76,7 @@ class MistakesTest {
   @Test
   void aMistypedCommandOrOptionIsToldWhatWasMeant() {
     CommandResult typo = s.appbox("instal", "htop");
-    assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(2);
+    assertThat(typo).exitedWith(2);
     assertThat(typo.stderr())
         .contains("error: appbox has no command 'instal'.")
         .contains("hint: Did you mean: appbox --engine podman install htop?")
@@ -86,14 +87,14 @@ class MistakesTest {
         .contains("appbox --engine podman --json install htop?");
 
     CommandResult option = s.appbox("install", "--boxx", box, "htop");
-    assertThat(option.exitCode()).as(option.toString()).isEqualTo(2);
+    assertThat(option).exitedWith(2);
     assertThat(option.stderr())
         .contains("appbox install has no option '--boxx'.")
         .contains("Did you mean: appbox --engine podman install --box " + box + " htop?")
         .doesNotContain("Unknown option");
 
     CommandResult extra = s.appbox("snapshots", box, "surplus");
-    assertThat(extra.exitCode()).as(extra.toString()).isEqualTo(2);
+    assertThat(extra).exitedWith(2);
     assertThat(extra.stderr())
         .contains("appbox snapshots takes no argument 'surplus' here.")
         .doesNotContain("Unmatched");
@@ -106,7 +107,7 @@ class MistakesTest {
             List.of("export", "--box", box),
             List.of("export", "--box", box, "--app", "a", "--bin", "b"))) {
       CommandResult r = s.appbox(args.toArray(String[]::new));
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r).exitedWith(2);
       assertThat(r.stderr())
           .as(r.toString())
           .startsWith("error: ")
@@ -129,12 +130,12 @@ class MistakesTest {
         .isZero();
 
     CommandResult two = s.appbox("export", "--box", box, "--app", "e2e-suite");
-    assertThat(two.exitCode()).as(two.toString()).isEqualTo(2);
+    assertThat(two).exitedWith(2);
     assertThat(two.stderr())
         .contains(
             "Package e2e-suite has 2 applications: org.example.SuiteOne, org.example.SuiteTwo.");
     CommandResult hinted = runHint(two);
-    assertThat(hinted.exitCode()).as(hinted.toString()).isZero();
+    assertThat(hinted).succeeded();
     assertThat(s.appbox("unexport", "--box", box, "--app", "org.example.SuiteOne").exitCode())
         .isZero();
   }
@@ -142,20 +143,20 @@ class MistakesTest {
   @Test
   void exportFindsAProgramOnTheBoxsPath() {
     CommandResult wrong = s.appbox("export", "--box", box, "--bin", "/usr/bin/e2e-tool");
-    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(3);
+    assertThat(wrong).exitedWith(3);
     assertThat(wrong.stderr()).contains("--bin e2e-tool").doesNotContain("/usr/bin/htop");
 
     CommandResult hinted = runHint(wrong);
-    assertThat(hinted.exitCode()).as(hinted.toString()).isZero();
+    assertThat(hinted).succeeded();
     CommandResult ran = s.host(s.home() + "/.local/bin/e2e-tool", "hello");
-    assertThat(ran.exitCode()).as(ran.toString()).isZero();
+    assertThat(ran).succeeded();
     assertThat(ran.stdout()).isEqualTo("tool ran hello\n");
     Map<String, Object> listed = onlyExport(s.appbox("--json", "exports", "--box", box));
     assertThat(listed).containsEntry("source", "/usr/games/e2e-tool");
     assertThat(s.appbox("unexport", "--box", box, "--bin", "e2e-tool").exitCode()).isZero();
 
     CommandResult none = s.appbox("export", "--box", box, "--bin", "no-such-program");
-    assertThat(none.exitCode()).as(none.toString()).isEqualTo(3);
+    assertThat(none).exitedWith(3);
     assertThat(none.stderr()).contains("has no program no-such-program on its PATH");
   }
 
@@ -163,7 +164,7 @@ class MistakesTest {
   void exportsOfABoxThatDoesNotExistIsNotFound() {
     String missing = "e2e-missing-box";
     CommandResult r = s.appbox("exports", "--box", missing);
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r).exitedWith(3);
     assertThat(r.stderr()).contains("There is no box named " + missing);
     assertThat(r.stdout()).doesNotContain("Nothing exported");
     CommandResult json = s.appbox("--json", "exports", "--box", missing);
@@ -171,7 +172,7 @@ class MistakesTest {
     assertThat(json.stdout()).contains("\"code\":\"BOX_NOT_FOUND\"");
 
     CommandResult mine = s.appbox("exports", "--box", box);
-    assertThat(mine.exitCode()).as(mine.toString()).isZero();
+    assertThat(mine).succeeded();
   }
 
   @SuppressWarnings("unchecked")
@@ -179,13 +180,13 @@ class MistakesTest {
     List<String> argv = new java.util.ArrayList<>(List.of("--json", "export", "--box", box));
     argv.addAll(Arrays.asList(what));
     CommandResult r = s.appbox(argv.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return (Map<String, Object>) Json.parseObject(r.stdout()).get("data");
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> onlyExport(CommandResult r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<Object> all = (List<Object>) Json.parseObject(r.stdout()).get("data");
     assertThat(all).hasSize(1);
     return (Map<String, Object>) all.get(0);

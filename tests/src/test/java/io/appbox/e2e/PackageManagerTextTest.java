@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -28,7 +29,7 @@ class PackageManagerTextTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
     BoxFixture fx = new BoxFixture(s, box);
     fx.write(
         "/tmp/e2e-unicode/DEBIAN/control",
@@ -47,7 +48,7 @@ class PackageManagerTextTest {
             "-c",
             "set -e; for p in e2e-unicode e2e-broken; do dpkg-deb -b /tmp/$p /tmp/$p.deb >/dev/null;"
                 + " dpkg -i /tmp/$p.deb >/dev/null; done");
-    assertThat(installed.exitCode()).as(installed.toString()).isZero();
+    assertThat(installed).succeeded();
   }
 
   @AfterAll
@@ -68,24 +69,24 @@ class PackageManagerTextTest {
   @SuppressWarnings("unchecked")
   void nonAsciiTextIsKeptInTextAndJson() {
     CommandResult text = s.appbox("search", "--box", box, "e2e-unicode");
-    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text).succeeded();
     assertThat(text.stdout()).contains(SUMMARY).doesNotContain("?");
 
     CommandResult json = s.appbox("--json", "search", "--box", box, "e2e-unicode");
-    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json).succeeded();
     List<Object> hits = (List<Object>) Json.parseObject(json.stdout()).get("data");
     assertThat(hits)
         .anySatisfy(h -> assertThat((Map<String, Object>) h).containsEntry("summary", SUMMARY));
 
     CommandResult show = s.appbox("show", "--box", box, "e2e-unicode");
-    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show).succeeded();
     assertThat(show.stdout()).contains(SUMMARY);
   }
 
   @Test
   void aFailureOfSeveralLinesKeepsThemAndNamesTheBox() {
     CommandResult r = s.appbox("remove", "--box", box, "e2e-broken");
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(6);
+    assertThat(r).exitedWith(6);
     List<String> lines = r.stderr().lines().dropWhile(l -> !l.startsWith("error: ")).toList();
     assertThat(lines.get(0))
         .isEqualTo(
@@ -147,7 +148,7 @@ class PackageManagerTextTest {
         Thread.sleep(200);
       }
       CommandResult r = s.appbox("install", "--box", held, "hello");
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+      assertThat(r).exitedWith(5);
       assertThat(r.stderr())
           .contains("error: Another program is using the package manager of box " + held)
           .contains("Could not get lock")

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -24,7 +25,7 @@ class PackagesTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
   }
 
   @AfterAll
@@ -35,7 +36,7 @@ class PackagesTest {
   @SuppressWarnings("unchecked")
   private Map<String, String> installed() {
     CommandResult r = s.appbox("--json", "packages", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, Object> doc = Json.parseObject(r.stdout());
     Map<String, String> out = new java.util.TreeMap<>();
     for (Object o : (List<Object>) doc.get("data")) {
@@ -48,7 +49,7 @@ class PackagesTest {
   @Test
   void installListRunSearchShowRemove() {
     CommandResult install = s.appbox("install", "--box", box, "--no-export", "htop");
-    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install).succeeded();
     assertThat(install.stdout()).containsPattern("Installed htop \\d");
 
     assertThat(installed()).containsKey("htop");
@@ -57,21 +58,21 @@ class PackagesTest {
     assertThat(list.stdout()).containsPattern("(?m)^htop\\s+\\d");
 
     CommandResult version = s.appbox("run", box, "--", "htop", "--version");
-    assertThat(version.exitCode()).as(version.toString()).isZero();
+    assertThat(version).succeeded();
     assertThat(version.stdout()).startsWith("htop ");
 
     CommandResult search = s.appbox("--json", "search", "--box", box, "htop");
-    assertThat(search.exitCode()).as(search.toString()).isZero();
+    assertThat(search).succeeded();
     assertThat(search.stdout()).contains("{\"name\":\"htop\",\"summary\":");
 
     CommandResult show = s.appbox("show", "--box", box, "htop");
-    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show).succeeded();
     assertThat(show.stdout())
         .containsPattern("(?m)^Package\\s+htop$")
         .containsPattern("(?m)^Version\\s+\\d");
 
     CommandResult remove = s.appbox("remove", "--box", box, "htop");
-    assertThat(remove.exitCode()).as(remove.toString()).isZero();
+    assertThat(remove).succeeded();
     assertThat(installed()).doesNotContainKey("htop");
     assertThat(s.appbox("run", box, "--", "sh", "-c", "command -v htop").exitCode()).isNotZero();
   }
@@ -80,7 +81,7 @@ class PackagesTest {
   void aPackageThatDoesNotExistIsNotFoundAndChangesNothing() {
     Map<String, String> before = installed();
     CommandResult r = s.appbox("install", "--box", box, "htop", "no-such-package-appbox-e2e");
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r).exitedWith(3);
     assertThat(r.stderr()).contains("no-such-package-appbox-e2e");
     assertThat(installed()).isEqualTo(before);
 
@@ -91,7 +92,7 @@ class PackagesTest {
         .startsWith("{\"event\":\"result\",\"ok\":false,\"error\":{\"code\":\"PACKAGE_NOT_FOUND\"");
 
     CommandResult show = s.appbox("show", "--box", box, "no-such-package-appbox-e2e");
-    assertThat(show.exitCode()).as(show.toString()).isEqualTo(3);
+    assertThat(show).exitedWith(3);
   }
 
   @Test
@@ -99,7 +100,7 @@ class PackagesTest {
     String marker = "/tmp/appbox-e2e-pre-invoke";
     CommandResult r =
         s.appbox("install", "--box", box, "--", "-oAPT::Update::Pre-Invoke::=touch " + marker);
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r).exitedWith(2);
     assertThat(r.stderr()).contains("starts with '-'");
     assertThat(s.appbox("run", box, "--", "test", "-e", marker).exitCode()).isNotZero();
     assertThat(java.nio.file.Path.of(marker)).doesNotExist();
@@ -110,7 +111,7 @@ class PackagesTest {
       strings = {"a b", "htop\nid", "$(touch /tmp/appbox-e2e-x)", "htop;id", "`id`", "htop|id", ""})
   void namesThatAreNotPackageNamesAreRefused(String name) {
     CommandResult r = s.appbox("install", "--box", box, name);
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r).exitedWith(2);
     assertThat(s.appbox("run", box, "--", "test", "-e", "/tmp/appbox-e2e-x").exitCode())
         .isNotZero();
   }
@@ -125,8 +126,8 @@ class PackagesTest {
             () -> s.appbox("install", "--box", box, "--no-export", "hello"));
     CommandResult a = first.join();
     CommandResult b = second.join();
-    assertThat(a.exitCode()).as(a.toString()).isZero();
-    assertThat(b.exitCode()).as(b.toString()).isZero();
+    assertThat(a).succeeded();
+    assertThat(b).succeeded();
     assertThat(installed()).containsKeys("tree", "hello");
     assertThat(s.appbox("run", box, "--", "hello").stdout()).isEqualTo("Hello, world!\n");
   }
@@ -137,12 +138,12 @@ class PackagesTest {
       fresh.engineCli("rm", "-f", "debian");
       try {
         CommandResult r = fresh.appbox("install", "--distro", "debian", "--no-export", "hello");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertThat(fresh.containerNames()).contains("debian");
         assertThat(fresh.appbox("run", "debian", "--", "hello").stdout())
             .isEqualTo("Hello, world!\n");
         CommandResult unknown = fresh.appbox("install", "--distro", "no-such-distro", "hello");
-        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(3);
+        assertThat(unknown).exitedWith(3);
         assertThat(fresh.containerNames()).doesNotContain("no-such-distro");
       } finally {
         fresh.engineCli("rm", "-f", "debian");

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -166,7 +167,7 @@ class RegistryTest {
     try (Sandbox s = sandbox(image)) {
       String box = s.newBox();
       CommandResult create = s.appbox("--json", "create", box, "--distro", "arch");
-      assertThat(create.exitCode()).as(create.toString()).isZero();
+      assertThat(create).succeeded();
       List<Map<String, Object>> pulls = new ArrayList<>();
       for (String line : create.stdout().lines().toList()) {
         Map<String, Object> event = Json.parseObject(line);
@@ -188,7 +189,7 @@ class RegistryTest {
           .isEqualTo("pulled from a registry\n");
       // For people: one line for the pull, with the sizes, on standard error.
       CommandResult text = s.appbox("create", s.newBox(), "--distro", "arch");
-      assertThat(text.exitCode()).as(text.toString()).isZero();
+      assertThat(text).succeeded();
     }
   }
 
@@ -213,7 +214,7 @@ class RegistryTest {
     try (Sandbox s = sandbox("localhost/appbox-test/arch:latest")) {
       String box = s.newBox();
       CommandResult create = s.appbox("create", box, "--distro", "arch", "--image", pinned);
-      assertThat(create.exitCode()).as(create.toString()).isZero();
+      assertThat(create).succeeded();
       assertThat(
               s.engineCli("image", "inspect", "--format", "{{.Digest}}", pinned).stdout().strip())
           .isEqualTo(digest);
@@ -223,7 +224,7 @@ class RegistryTest {
       // image because it is not the profile's.
       assertThat(s.appbox("--json", "list").stdout()).contains(pinned);
       CommandResult manifest = s.appbox("export-manifest", box);
-      assertThat(manifest.exitCode()).as(manifest.toString()).isZero();
+      assertThat(manifest).succeeded();
       assertThat(manifest.stdout()).contains("image: " + pinned);
       s.engineCli("rm", "-f", box);
       s.engineCli("rmi", "-f", pinned);
@@ -237,7 +238,7 @@ class RegistryTest {
     try (Sandbox s = sandbox(image)) {
       String box = s.newBox();
       CommandResult refused = s.appbox("create", box, "--distro", "arch");
-      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+      assertThat(refused).exitedWith(1);
       assertThat(refused.stderr())
           .contains("Could not pull " + image)
           .contains("wants a login")
@@ -254,10 +255,10 @@ class RegistryTest {
               "-p",
               "s3cret pass",
               withLogin.address());
-      assertThat(login.exitCode()).as(login.toString()).isZero();
+      assertThat(login).succeeded();
       try {
         CommandResult create = s.appbox("create", box, "--distro", "arch");
-        assertThat(create.exitCode()).as(create.toString()).isZero();
+        assertThat(create).succeeded();
         assertThat(s.appbox("run", box, "--", "cat", "/etc/appbox-registry-test").stdout())
             .isEqualTo("pulled from a registry\n");
       } finally {
@@ -273,7 +274,7 @@ class RegistryTest {
     try (Sandbox s = sandbox(image)) {
       String box = s.newBox();
       CommandResult r = s.appbox("create", box, "--distro", "arch");
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r).exitedWith(1);
       assertThat(r.stderr())
           .contains("the certificate of " + untrusted.address() + " is not trusted")
           .contains("certs.d/" + untrusted.address());
@@ -289,7 +290,7 @@ class RegistryTest {
     try (Sandbox s = sandbox(image)) {
       String box = s.newBox();
       CommandResult r = s.appbox("create", box, "--distro", "arch");
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r).exitedWith(1);
       assertThat(r.stderr())
           .contains("Could not pull " + image)
           .contains("the registry 127.0.0.1:" + NOTHING_LISTENS + " cannot be reached");
@@ -320,6 +321,6 @@ class RegistryTest {
   }
 
   private static void ok(CommandResult r) {
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
   }
 }

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -36,11 +37,11 @@ class ReleaseTest {
       assertThat(host.run("findmnt", "-n", "-o", "OPTIONS", "/").stdout()).startsWith("ro");
 
       CommandResult installed = install(host, Releases.download());
-      assertThat(installed.exitCode()).as(installed.toString()).isZero();
+      assertThat(installed).succeeded();
       assertThat(installed.stdout()).contains("appbox " + Releases.builtVersion() + " installed");
 
       CommandResult version = version(host, "--json");
-      assertThat(version.exitCode()).as(version.toString()).isZero();
+      assertThat(version).succeeded();
       Map<String, Object> data = data(version);
       assertThat(data.get("version")).isEqualTo(Releases.builtVersion());
       assertThat((String) data.get("runtime")).startsWith(bundledRuntimeVersion());
@@ -48,11 +49,11 @@ class ReleaseTest {
 
       String box = s.newBox();
       CommandResult create = appbox(host, s, "create", box);
-      assertThat(create.exitCode()).as(create.toString()).isZero();
+      assertThat(create).succeeded();
       CommandResult install = appbox(host, s, "install", "--box", box, "htop");
-      assertThat(install.exitCode()).as(install.toString()).isZero();
+      assertThat(install).succeeded();
       CommandResult bin = appbox(host, s, "export", "--box", box, "--bin", "/usr/bin/htop");
-      assertThat(bin.exitCode()).as(bin.toString()).isZero();
+      assertThat(bin).succeeded();
 
       CommandResult command = host.run(s.home() + "/.local/bin/htop", "--version");
       assertThat(command.stdout()).as(command.toString()).startsWith("htop 3.");
@@ -63,12 +64,12 @@ class ReleaseTest {
       assertThat(fromEntry.stdout()).as(fromEntry.toString()).startsWith("htop 3.");
 
       CommandResult upgrade = appbox(host, s, "upgrade", "--box", box);
-      assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+      assertThat(upgrade).succeeded();
       assertThat(host.run(s.home() + "/.local/bin/htop", "--version").stdout())
           .startsWith("htop 3.");
 
       CommandResult rm = appbox(host, s, "rm", "--force", box);
-      assertThat(rm.exitCode()).as(rm.toString()).isZero();
+      assertThat(rm).succeeded();
       assertThat(s.home().resolve(".local/bin/htop")).doesNotExist();
       assertThat(entry).doesNotExist();
     }
@@ -88,18 +89,18 @@ class ReleaseTest {
       assertLaunches(host, s, entry, "with-a", box);
 
       CommandResult toB = install(host, releaseB);
-      assertThat(toB.exitCode()).as(toB.toString()).isZero();
+      assertThat(toB).succeeded();
       assertThat(toB.stdout()).contains("appbox " + b + " installed", "the version before, " + a);
       assertThat(version(host).stdout().strip()).isEqualTo("appbox " + b);
       assertLaunches(host, s, entry, "with-b", box);
       CommandResult exports = appbox(host, s, "exports", "--box", box, "--json");
-      assertThat(exports.exitCode()).as(exports.toString()).isZero();
+      assertThat(exports).succeeded();
       assertThat(exportStates(exports)).containsOnly("ok").hasSize(2);
 
       Path current = s.home().resolve(".local/share/appbox/current");
       Path before = Files.readSymbolicLink(current);
       CommandResult toC = install(host, releaseC);
-      assertThat(toC.exitCode()).as(toC.toString()).isNotZero();
+      assertThat(toC).failed();
       assertThat(toC.stderr()).contains("does not start", "nothing changed");
       assertThat(Files.readSymbolicLink(current)).isEqualTo(before);
       assertThat(version(host).stdout().strip()).isEqualTo("appbox " + b);
@@ -109,7 +110,7 @@ class ReleaseTest {
 
       CommandResult rollback =
           host.run("sh", s.home() + "/.local/share/appbox/current/install.sh", "--rollback");
-      assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+      assertThat(rollback).succeeded();
       assertThat(version(host).stdout().strip()).isEqualTo("appbox " + a);
       assertLaunches(host, s, entry, "after-rollback", box);
     }
@@ -121,7 +122,7 @@ class ReleaseTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
       // The old installer, on a host that had Java: the program beside the launchers.
       CommandResult oldInstall = s.host("sh", old.resolve("install.sh").toString());
-      assertThat(oldInstall.exitCode()).as(oldInstall.toString()).isZero();
+      assertThat(oldInstall).succeeded();
       Path data = s.home().resolve(".local/share/appbox");
       assertThat(data.resolve("lib/appbox-cli.jar")).isRegularFile();
       String box = s.newBox();
@@ -152,7 +153,7 @@ class ReleaseTest {
 
       HostWithoutJava host = new HostWithoutJava(s);
       CommandResult installed = install(host, Releases.download());
-      assertThat(installed.exitCode()).as(installed.toString()).isZero();
+      assertThat(installed).succeeded();
       for (String gone : List.of("bin", "lib", "libexec", "share")) {
         assertThat(data.resolve(gone)).as("the old program's " + gone).doesNotExist();
       }
@@ -176,7 +177,7 @@ class ReleaseTest {
         assertThat(host.run("mkdir", "-p", s.home() + "/" + dir).exitCode()).isZero();
       }
       CommandResult unpacked = download(host, Releases.download());
-      assertThat(unpacked.exitCode()).as(unpacked.toString()).isZero();
+      assertThat(unpacked).succeeded();
       Set<String> before = listing(s.home());
       String installer = "Downloads/appbox-" + Releases.builtVersion() + "-linux-x86_64/install.sh";
 
@@ -189,7 +190,7 @@ class ReleaseTest {
           .isRegularFile();
 
       CommandResult uninstall = host.run("sh", installer, "--uninstall");
-      assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+      assertThat(uninstall).succeeded();
       assertThat(s.home().resolve(".local/bin/appbox")).doesNotExist();
       assertThat(s.home().resolve(".local/share/appbox/versions")).doesNotExist();
       assertThat(s.home().resolve(".local/share/appbox/current")).doesNotExist();
@@ -203,7 +204,7 @@ class ReleaseTest {
       CommandResult purge =
           host.run(
               "sh", s.home() + "/.local/share/appbox/current/install.sh", "--uninstall", "--purge");
-      assertThat(purge.exitCode()).as(purge.toString()).isZero();
+      assertThat(purge).succeeded();
       assertThat(entry).doesNotExist();
       // What the boxed app itself wrote into the shared home is the user's, not appbox's.
       Set<String> after = listing(s.home());
@@ -258,7 +259,7 @@ class ReleaseTest {
 
   private static CommandResult install(HostWithoutJava host, Path archive) {
     CommandResult unpacked = download(host, archive);
-    assertThat(unpacked.exitCode()).as(unpacked.toString()).isZero();
+    assertThat(unpacked).succeeded();
     String top = archive.getFileName().toString().replace(".tar.gz", "");
     return host.sh("cd \"$HOME/Downloads/$1\" && ./install.sh", top);
   }
@@ -282,7 +283,7 @@ class ReleaseTest {
   private static Path boxWithExportedMarkerApp(HostWithoutJava host, Sandbox s, String box)
       throws IOException {
     CommandResult create = appbox(host, s, "create", box);
-    assertThat(create.exitCode()).as(create.toString()).isZero();
+    assertThat(create).succeeded();
     BoxFixture fx = new BoxFixture(s, box);
     fx.write("/usr/local/bin/marker-app", MARKER_APP, "755");
     fx.write("/usr/share/icons/hicolor/48x48/apps/marker-app.png", BoxFixture.png(48), "644");
@@ -292,10 +293,10 @@ class ReleaseTest {
             + "Icon=marker-app\n",
         "644");
     CommandResult app = appbox(host, s, "export", "--box", box, "--app", "marker-app");
-    assertThat(app.exitCode()).as(app.toString()).isZero();
+    assertThat(app).succeeded();
     CommandResult bin =
         appbox(host, s, "export", "--box", box, "--bin", "/usr/local/bin/marker-app");
-    assertThat(bin.exitCode()).as(bin.toString()).isZero();
+    assertThat(bin).succeeded();
     return desktopEntry(s, box);
   }
 
@@ -303,14 +304,14 @@ class ReleaseTest {
   private static void assertLaunches(
       HostWithoutJava host, Sandbox s, Path entry, String word, String box) throws Exception {
     CommandResult command = host.run(s.home() + "/.local/bin/marker-app", word + "-command");
-    assertThat(command.exitCode()).as(command.toString()).isZero();
+    assertThat(command).succeeded();
     assertThat(Files.readString(s.home().resolve("marker-" + word + "-command")))
         .isEqualTo(word + "-command inside=" + box + "\n");
     assertThat(host.run("desktop-file-validate", entry.toString()).exitCode()).isZero();
     Path marker = s.home().resolve("marker-menu");
     Files.deleteIfExists(marker);
     CommandResult menu = host.run("gio", "launch", entry.toString());
-    assertThat(menu.exitCode()).as(menu.toString()).isZero();
+    assertThat(menu).succeeded();
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (!Files.exists(marker) && System.nanoTime() < deadline) {
       Thread.sleep(50);

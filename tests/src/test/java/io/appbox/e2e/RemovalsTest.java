@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -41,7 +42,7 @@ class RemovalsTest {
             "set -e; for p in e2e-lib e2e-viewer e2e-dep e2e-top; do"
                 + " dpkg-deb -b /tmp/$p /tmp/$p.deb >/dev/null; dpkg -i /tmp/$p.deb >/dev/null;"
                 + " done; apt-mark auto e2e-dep >/dev/null");
-    assertThat(installed.exitCode()).as(installed.toString()).isZero();
+    assertThat(installed).succeeded();
   }
 
   private static String control(String pkg, String depends) {
@@ -59,7 +60,7 @@ class RemovalsTest {
       assertThat(s.appbox("create", box).exitCode()).isZero();
       packages(s, box);
       CommandResult app = s.appbox("export", "--box", box, "--app", "org.example.Viewer");
-      assertThat(app.exitCode()).as(app.toString()).isZero();
+      assertThat(app).succeeded();
       assertThat(s.appbox("export", "--box", box, "--bin", "/usr/games/e2e-viewer").exitCode())
           .isZero();
       Path desktop =
@@ -73,7 +74,7 @@ class RemovalsTest {
 
       // No terminal to ask on: refused, nothing changed.
       CommandResult refused = s.appbox("remove", "--box", box, "e2e-lib");
-      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused).exitedWith(2);
       assertThat(refused.stderr())
           .contains(
               "Removing e2e-lib from "
@@ -122,7 +123,7 @@ class RemovalsTest {
       List<String> words = new java.util.ArrayList<>(List.of("--json"));
       words.addAll(List.of(command.split(" ")));
       CommandResult removed = s.appbox(words.toArray(String[]::new));
-      assertThat(removed.exitCode()).as(removed.toString()).isZero();
+      assertThat(removed).succeeded();
       Map<String, Object> data = result(removed);
       assertThat(data.get("removed"))
           .isEqualTo(
@@ -145,24 +146,24 @@ class RemovalsTest {
       assertThat(s.appbox("create", box).exitCode()).isZero();
       packages(s, box);
       CommandResult removed = s.appbox("remove", "--box", box, "--yes", "e2e-lib");
-      assertThat(removed.exitCode()).as(removed.toString()).isZero();
+      assertThat(removed).succeeded();
       assertThat(removed.stdout())
           .contains("Removed e2e-lib from " + box + "\n")
           .contains("Removed e2e-viewer from " + box + " (taken along with e2e-lib)");
 
       assertThat(s.appbox("remove", "--box", box, "e2e-top").exitCode()).isZero();
       CommandResult asked = s.appbox("autoremove", box);
-      assertThat(asked.exitCode()).as(asked.toString()).isEqualTo(2);
+      assertThat(asked).exitedWith(2);
       assertThat(asked.stderr()).contains("you did not name: e2e-dep");
       assertThat(installed(s, box)).contains("e2e-dep");
       CommandResult auto = s.appbox("--json", "autoremove", "--yes", box);
-      assertThat(auto.exitCode()).as(auto.toString()).isZero();
+      assertThat(auto).succeeded();
       @SuppressWarnings("unchecked")
       List<Object> went = (List<Object>) result(auto).get("removed");
       assertThat(went).contains(Map.of("name", "e2e-dep", "asked", false));
       assertThat(installed(s, box)).doesNotContain("e2e-dep");
       CommandResult nothing = s.appbox("autoremove", "--box", box);
-      assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
+      assertThat(nothing).succeeded();
       assertThat(nothing.stdout()).contains("Nothing to remove from " + box);
     }
   }
@@ -170,7 +171,7 @@ class RemovalsTest {
   @SuppressWarnings("unchecked")
   private static Set<String> installed(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "packages", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Set<String> out = new TreeSet<>();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       out.add((String) ((Map<String, Object>) o).get("name"));

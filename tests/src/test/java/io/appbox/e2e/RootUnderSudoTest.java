@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -52,7 +53,7 @@ class RootUnderSudoTest {
               List.of("run", box, "--", "true"),
               List.of("enter", box))) {
         CommandResult r = underSudo(s, command.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r).exitedWith(2);
         assertThat(r.stderr())
             .as(r.toString())
             .contains("through sudo")
@@ -76,15 +77,15 @@ class RootUnderSudoTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
       String box = s.newBox();
       CommandResult created = underSudo(s, "--rootful", "create", box);
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       assertThat(created.stdout()).contains("on rootful Podman for root");
       assertThat(s.containerNames()).contains(box);
 
       CommandResult ran = underSudo(s, "--rootful", "run", box, "--", "id", "-u");
-      assertThat(ran.exitCode()).as(ran.toString()).isZero();
+      assertThat(ran).succeeded();
 
       CommandResult list = underSudo(s, "list", "--rootful");
-      assertThat(list.exitCode()).as(list.toString()).isZero();
+      assertThat(list).succeeded();
       assertThat(list.stdout())
           .containsPattern("(?m)^" + box + "\\s.*\\sroot\\s*$")
           .contains("Boxes on rootful Podman (/run/podman/podman.sock)");
@@ -98,7 +99,7 @@ class RootUnderSudoTest {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
       String box = s.newBox();
       CommandResult created = s.appbox("create", box);
-      assertThat(created.exitCode()).as(created.toString()).isZero();
+      assertThat(created).succeeded();
       assertThat(created.stdout()).contains("on rootless Podman for " + TestEnvironment.testUser());
       Map<String, Object> mine = box(s.appbox("--json", "list"), box);
       assertThat(mine)
@@ -108,14 +109,14 @@ class RootUnderSudoTest {
 
       // --rootful is for root: a user asking for it is told what it means.
       CommandResult rootful = s.appbox("--rootful", "list");
-      assertThat(rootful.exitCode()).as(rootful.toString()).isEqualTo(2);
+      assertThat(rootful).exitedWith(2);
       assertThat(rootful.stderr()).contains("--rootful makes and uses boxes that belong to root");
     }
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> box(CommandResult list, String name) {
-    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list).succeeded();
     List<Object> boxes = (List<Object>) Json.parseObject(list.stdout()).get("data");
     return boxes.stream()
         .map(b -> (Map<String, Object>) b)

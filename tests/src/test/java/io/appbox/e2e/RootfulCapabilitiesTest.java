@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class RootfulCapabilitiesTest {
               List.of("run", box, "--", "grep", "CapEff", "/proc/self/status"),
               List.of("-v", "run", "--root", box, "--", "grep", "CapEff", "/proc/self/status"))) {
         CommandResult r = s.appbox(run.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r).succeeded();
         assertThat(r.stdout().replace("\t", ""))
             .as(run.toString())
             .isEqualTo("CapEff:" + boxSet + "\n");
@@ -65,12 +66,12 @@ class RootfulCapabilitiesTest {
       fx.write("/usr/share/icons/hicolor/48x48/apps/e2e-caps.png", BoxFixture.png(48), "644");
 
       CommandResult export = s.appbox("export", "--box", box, "--app", "e2e-caps");
-      assertThat(export.exitCode()).as(export.toString()).isZero();
+      assertThat(export).succeeded();
       CommandResult packages = s.appbox("packages", "--box", box);
-      assertThat(packages.exitCode()).as(packages.toString()).isZero();
+      assertThat(packages).succeeded();
 
       CommandResult log = s.engineCli("exec", box, "cat", LOG);
-      assertThat(log.exitCode()).as(log.toString()).isZero();
+      assertThat(log).succeeded();
       List<String> lines = log.stdout().lines().toList();
       assertThat(lines)
           .as("appbox's reads name their programs by path")

@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -31,7 +32,7 @@ class SnapshotsTest {
 
       // Nothing left to upgrade: no snapshot kept, and it says so.
       CommandResult nothing = s.appbox("upgrade", "--box", box);
-      assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
+      assertThat(nothing).succeeded();
       assertThat(nothing.stdout()).contains("Nothing to upgrade in " + box + "; no snapshot kept.");
       assertThat(snapshots(s, box)).containsExactly(s1);
       assertThat(images(s, box)).hasSize(1);
@@ -42,17 +43,17 @@ class SnapshotsTest {
 
       // snapshots --delete deletes one and lists the rest.
       CommandResult deleted = s.appbox("snapshots", box, "--delete", s1);
-      assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+      assertThat(deleted).succeeded();
       assertThat(deleted.stdout()).contains("Deleted snapshot " + s1).contains(s2);
       assertThat(snapshots(s, box)).containsExactly(s2);
       assertThat(images(s, box)).hasSize(1);
       CommandResult again = s.appbox("snapshots", box, "--delete", s1);
-      assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
+      assertThat(again).exitedWith(3);
 
       // rollback says what it discards: what was installed and upgraded since the snapshot.
       assertThat(s.appbox("install", "--box", box, "--no-export", "hello").exitCode()).isZero();
       CommandResult rolled = s.appbox("rollback", box);
-      assertThat(rolled.exitCode()).as(rolled.toString()).isZero();
+      assertThat(rolled).succeeded();
       assertThat(rolled.stdout())
           .contains("Rolled " + box + " back to " + s2)
           .contains("installed since: hello")
@@ -65,7 +66,7 @@ class SnapshotsTest {
           .isZero();
       assertThat(s.appbox("stop", box).exitCode()).isZero();
       CommandResult refused = s.appbox("rm", box);
-      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused).exitedWith(2);
       assertThat(refused.stderr())
           .contains("Removing box " + box + " takes its 1 export (env-" + box + ")")
           .contains("1 snapshot (" + s2)
@@ -102,7 +103,7 @@ class SnapshotsTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> upgrade(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "upgrade", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<String> lines = r.stdout().lines().toList();
     Map<String, Object> data =
         (Map<String, Object>) Json.parseObject(lines.get(lines.size() - 1)).get("data");
@@ -112,7 +113,7 @@ class SnapshotsTest {
   @SuppressWarnings("unchecked")
   private static List<String> snapshots(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "snapshots", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     return ((List<Object>) Json.parseObject(r.stdout()).get("data"))
         .stream().map(o -> (String) ((Map<String, Object>) o).get("name")).toList();
   }

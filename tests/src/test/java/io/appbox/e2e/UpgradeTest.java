@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -16,7 +17,7 @@ class UpgradeTest {
   @SuppressWarnings("unchecked")
   private static Map<String, String> packages(Sandbox s, String box) {
     CommandResult r = s.appbox("--json", "packages", "--box", box);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     Map<String, String> out = new TreeMap<>();
     for (Object o : (List<Object>) Json.parseObject(r.stdout()).get("data")) {
       Map<String, Object> p = (Map<String, Object>) o;
@@ -60,7 +61,7 @@ class UpgradeTest {
 
       failingHealthCheck(s);
       CommandResult upgrade = s.appbox("upgrade", "--box", box);
-      assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(6);
+      assertThat(upgrade).exitedWith(6);
       assertThat(upgrade.stderr())
           .contains("health check failed")
           .contains("broken on purpose")
@@ -92,7 +93,7 @@ class UpgradeTest {
       Map<String, String> atSnapshot = packages(s, box);
 
       CommandResult upgrade = s.appbox("--json", "upgrade", "--box", box);
-      assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+      assertThat(upgrade).succeeded();
       assertThat(upgrade.stdout()).contains("\"event\":\"result\",\"ok\":true");
       assertThat(s.appbox("install", "--box", box, "--no-export", "tree").exitCode()).isZero();
       assertThat(packages(s, box)).containsKey("tree");
@@ -118,7 +119,7 @@ class UpgradeTest {
         assertThat(Files.readString(cache)).contains(" " + before + " ");
 
         CommandResult rollback = s.appbox("rollback", box);
-        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(rollback).succeeded();
         assertThat(HostProcesses.matching(theSleep)).as("what ran in the old box").isEmpty();
         assertThat(!Files.exists(cache) || !Files.readString(cache).contains(" " + before + " "))
             .as("no cache names the container rolled back from")
@@ -150,7 +151,7 @@ class UpgradeTest {
               "weekly",
               "--manifest",
               "https://example.org/boxes.yaml");
-      assertThat(enable.exitCode()).as(enable.toString()).isZero();
+      assertThat(enable).succeeded();
       Path units = s.home().resolve(".config/systemd/user");
       Path service = units.resolve("appbox-auto-update.service");
       Path timer = units.resolve("appbox-auto-update.timer");
@@ -160,7 +161,7 @@ class UpgradeTest {
       assertThat(Files.readString(timer)).contains("OnCalendar=weekly");
       CommandResult verify =
           s.host("systemd-analyze", "--user", "verify", service.toString(), timer.toString());
-      assertThat(verify.exitCode()).as(verify.toString()).isZero();
+      assertThat(verify).succeeded();
       assertThat(s.appbox("--json", "auto-update", "status").stdout()).contains("\"enabled\":true");
 
       assertThat(s.appbox("auto-update", "enable", "--on-calendar", "$(id)").exitCode())

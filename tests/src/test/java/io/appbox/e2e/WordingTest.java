@@ -1,5 +1,6 @@
 package io.appbox.e2e;
 
+import static io.appbox.e2e.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.json.Json;
@@ -28,7 +29,7 @@ class WordingTest {
     s = Sandbox.on(Engine.ROOTLESS_PODMAN);
     box = s.newBox();
     CommandResult created = s.appbox("create", box);
-    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created).succeeded();
   }
 
   @AfterAll
@@ -39,10 +40,10 @@ class WordingTest {
   @Test
   void aMissingPackageIsSaidPlainly() {
     CommandResult show = s.appbox("show", "--box", box, "htopp");
-    assertThat(show.exitCode()).as(show.toString()).isEqualTo(3);
+    assertThat(show).exitedWith(3);
     assertThat(show.stderr()).contains("error: No package htopp in box " + box + ".");
     CommandResult install = s.appbox("install", "--box", box, "htopp");
-    assertThat(install.exitCode()).as(install.toString()).isEqualTo(3);
+    assertThat(install).exitedWith(3);
     assertThat(install.stderr())
         .contains("error: No package htopp in box " + box + "; nothing was installed.");
   }
@@ -58,7 +59,7 @@ class WordingTest {
     assertThat(s.appbox("doctor").stdout()).contains("2 exports, all working");
 
     CommandResult rm = s.appbox("rm", "--force", other);
-    assertThat(rm.exitCode()).as(rm.toString()).isZero();
+    assertThat(rm).succeeded();
     assertThat(rm.stdout())
         .contains("Removed " + other + " and its 2 exports")
         .doesNotContain("(s)");
@@ -66,7 +67,7 @@ class WordingTest {
 
   private void exportTrue(String from, String as) {
     CommandResult r = s.appbox("export", "--box", from, "--bin", "/bin/true", "--as", as);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
   }
 
   @Test
@@ -144,7 +145,7 @@ class WordingTest {
   @SuppressWarnings("unchecked")
   private Map<String, Object> installJson(String distro, String pkg) {
     CommandResult r = s.appbox("--json", "install", "--distro", distro, "--no-export", pkg);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r).succeeded();
     List<String> lines = r.stdout().lines().toList();
     return (Map<String, Object>) Json.parseObject(lines.get(lines.size() - 1)).get("data");
   }
