@@ -12,8 +12,17 @@ import java.util.Set;
  */
 final class RunCommandLine {
   private static final Set<String> FLAGS =
-      Set.of("--root", "--json", "-v", "--verbose", "--stacktrace", "--rootful", "-h", "--help");
-  private static final Set<String> WITH_VALUE = Set.of("--engine", "--box");
+      Set.of(
+          "--root",
+          "--json",
+          "-v",
+          "--verbose",
+          "--stacktrace",
+          "--rootful",
+          "-h",
+          "--help",
+          "--ephemeral");
+  private static final Set<String> WITH_VALUE = Set.of("--engine", "--box", "--distro");
 
   private RunCommandLine() {}
 

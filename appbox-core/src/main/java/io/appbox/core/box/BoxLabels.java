@@ -14,6 +14,12 @@ public final class BoxLabels {
   public static final String ENTRY = "io.appbox.entry";
   public static final String HOST_HOME = "io.appbox.host-home";
 
+  /**
+   * A throwaway box's owner, {@code PID START}: the appbox process it was made for (its start time
+   * in clock ticks after boot, as /proc says); the box ends with that process.
+   */
+  public static final String OWNER = "io.appbox.owner";
+
   /** The image the box was created from; after a rollback its container runs from a snapshot. */
   public static final String IMAGE = "io.appbox.image";
 

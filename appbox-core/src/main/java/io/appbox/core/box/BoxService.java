@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The life of a box: create, start, run, enter, stop, remove. */
 public final class BoxService {
@@ -72,6 +73,18 @@ public final class BoxService {
   }
 
   public Box create(CreateBox request, Progress progress) {
+    return create(request, progress, Optional.empty());
+  }
+
+  /**
+   * A box that ends with its owner: its first process watches the owner and ends when it is gone,
+   * and the engine then removes it. For {@code run --ephemeral}; see {@link ThrowawayBoxes}.
+   */
+  Box createThrowaway(CreateBox request, ProcessOwner owner, Progress progress) {
+    return create(request, progress, Optional.of(owner));
+  }
+
+  private Box create(CreateBox request, Progress progress, Optional<ProcessOwner> owner) {
     DistroProfile profile = profile(request.distro().orElse(defaultDistro));
     HostUser user = host.user();
     Path boxHome = request.home().orElse(user.home()).toAbsolutePath().normalize();
@@ -109,16 +122,20 @@ public final class BoxService {
     if (request.entry()) {
       labels.put(BoxLabels.ENTRY, "true");
     }
+    owner.ifPresent(o -> labels.put(BoxLabels.OWNER, o.label()));
     ContainerSpec spec =
         new ContainerSpec(
             request.name(),
             image,
-            KEEP_ALIVE,
+            owner.map(ProcessOwner::keepAlive).orElse(KEEP_ALIVE),
             labels,
             HostIntegration.mounts(host, boxHome, request.volumes()),
             HostIntegration.devices(host),
             Map.of(),
             true);
+    if (owner.isPresent()) {
+      spec = spec.removedWhenItStops();
+    }
     progress.report("create", -1, "Creating box " + request.name());
     engine.create(spec);
     try {
