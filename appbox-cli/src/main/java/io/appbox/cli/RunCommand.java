@@ -88,9 +88,10 @@ final class RunCommand extends BaseCommand {
 
   /** With --ephemeral, what stands where BOX would is the command's first word. */
   private int throwaway(Session session) {
-    if (boxOption != null) {
+    String[] given = ((AppboxCommand) spec.root().userObject()).commandLine.toArray(String[]::new);
+    if (boxOption != null || !RunCommandLine.isThrowaway(given)) {
       throw AppboxException.invalid(
-          "--ephemeral makes its own box; it takes no --box.",
+          "--ephemeral makes its own box; it takes no BOX.",
           "Leave out the box: appbox run --ephemeral -- CMD");
     }
     List<String> argv = new ArrayList<>();
