@@ -20,6 +20,12 @@ public final class BoxLabels {
    */
   public static final String OWNER = "io.appbox.owner";
 
+  /** On a clone and on the image it was made from: the box it was cloned from. */
+  public static final String CLONE_OF = "io.appbox.clone.of";
+
+  /** On a clone's image: the clone it is removed with. */
+  public static final String CLONE_FOR = "io.appbox.clone.for";
+
   /** The image the box was created from; after a rollback its container runs from a snapshot. */
   public static final String IMAGE = "io.appbox.image";
 
