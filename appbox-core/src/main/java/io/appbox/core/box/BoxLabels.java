@@ -20,6 +20,9 @@ public final class BoxLabels {
    */
   public static final String OWNER = "io.appbox.owner";
 
+  /** A box's own id, random, made at create: it stays when the box is renamed. */
+  public static final String ID = "io.appbox.id";
+
   /** On a clone and on the image it was made from: the box it was cloned from. */
   public static final String CLONE_OF = "io.appbox.clone.of";
 
