@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with the clone unless kept; `rename OLD NEW` keeps the box's exports working under the new name,
  * and its snapshots.
  */
+@SuppressWarnings("unchecked")
 class CloneRenameTest {
 
   @ParameterizedTest
