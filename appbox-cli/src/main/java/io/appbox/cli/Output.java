@@ -194,7 +194,7 @@ final class Output {
     return out;
   }
 
-  private void finishProgress() {
+  void finishProgress() {
     if (progressLine != null) {
       progressLine.finish();
     }

@@ -261,4 +261,14 @@ final class Session {
     }
     return exportService;
   }
+
+  io.appbox.core.rename.BoxRename renames() {
+    return new io.appbox.core.rename.BoxRename(
+        engine(),
+        boxes(),
+        exports(),
+        Wiring.removal(dirs(), exports()),
+        exportService(),
+        upgrades());
+  }
 }

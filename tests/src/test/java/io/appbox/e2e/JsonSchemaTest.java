@@ -41,6 +41,7 @@ class JsonSchemaTest {
           "update",
           "upgrade",
           "rollback",
+          "rename",
           "image-build",
           "apply");
 
@@ -400,6 +401,12 @@ class JsonSchemaTest {
   void rmRemovesTheBoxAndItsExports() {
     String command = "dpkg-" + box;
     ok("export", "--box", box, "--bin", "/usr/bin/dpkg", "--as", command);
+    String renamed = s.boxNamed(box + "-r");
+    JsonNode away = ok("rename", box, renamed);
+    assertThat(away.at("/box/name").asString()).isEqualTo(renamed);
+    assertThat(values(away.at("/exports"), "name")).contains(command, "hello-" + box);
+    fails(ErrorCode.BOX_NOT_FOUND, "rename", MISSING_BOX, box);
+    ok("rename", renamed, box);
     JsonNode removed = ok("rm", "--force", box);
     assertThat(removed.at("/removed/0/box").asString()).isEqualTo(box);
     assertThat(values(removed.at("/removed/0/exportsRemoved"), "name"))

@@ -6,9 +6,9 @@ import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.box.CreateBox;
-import io.appbox.core.box.FakeEngine;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.Host;
@@ -59,7 +59,7 @@ class PackageServiceTest {
   }
 
   /** The box: has-index answers whether update ran; the queries answer from its state. */
-  private ExecResult box(ExecRequest r) {
+  private ExecResult box(BoxName box, ExecRequest r) {
     String program = r.argv().get(0);
     return switch (program) {
       case "has-index" -> ExecResult.of(indexed ? 0 : 1, "", "");

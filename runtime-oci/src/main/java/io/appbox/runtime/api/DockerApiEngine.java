@@ -154,6 +154,9 @@ public final class DockerApiEngine implements ContainerEngine {
       host.put("IpcMode", "host");
     }
     host.put("SecurityOpt", List.of("label=disable"));
+    if (spec.removedWhenStopped()) {
+      host.put("AutoRemove", true);
+    }
     if (spec.sameUserAsHost() && info.kind() == EngineKind.PODMAN && info.rootless()) {
       host.put("UsernsMode", "keep-id");
     }

@@ -278,7 +278,11 @@ public final class NamespaceExecEngine implements ContainerEngine {
 
   @Override
   public List<ContainerState> list() {
-    return engine.list();
+    List<ContainerState> boxes = engine.list();
+    cache.forgetGoneThrowaways(
+        engine.info().id(),
+        boxes.stream().map(b -> b.name().value()).collect(java.util.stream.Collectors.toSet()));
+    return boxes;
   }
 
   @Override
