@@ -106,8 +106,8 @@ final class Images {
               "Check the engine's log and free disk space.");
         }
         String status = event.get().status();
-        if (status != null && status.matches("sha256:[0-9a-f]+")) {
-          imageId = status;
+        if (status != null && status.strip().startsWith("sha256:")) {
+          imageId = status.strip();
         }
       }
     } catch (IOException e) {

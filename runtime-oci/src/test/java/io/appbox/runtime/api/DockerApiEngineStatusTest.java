@@ -375,6 +375,53 @@ class DockerApiEngineStatusTest {
         .matches("appbox: debug engine: POST /v1\\.41/containers/dev/start 304 [0-9]+ ms");
   }
 
+  static Stream<Arguments> imports() {
+    return Stream.of(
+        Arguments.of(
+            "{\"errorDetail\":{},\"error\":\"no space left\"}", "refused the image: no space left"),
+        Arguments.of("{\"status\":\"Importing\"}", "did not say which image it imported"),
+        Arguments.of("sha256:ab", "POST /v1.41/images/create: a progress line is not JSON"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("imports")
+  void anImportThatSaysNoImageFailsAndTagsNothing(String line, String says) throws Exception {
+    try (FakeEngineSocket fake = fake(r -> reply(200, line + "\n"))) {
+      assertThatThrownBy(
+              () ->
+                  engine(fake)
+                      .importRootfs(
+                          new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}),
+                          ImageRef.parse("localhost/appbox/arch:1")))
+          .isInstanceOfSatisfying(
+              AppboxException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.ENGINE_FAILED);
+                assertThat(e.getMessage()).contains(says);
+              });
+      assertThat(fake.requests).hasSize(1);
+    }
+  }
+
+  @Test
+  void anImportedImageIsTaggedAsAsked() throws Exception {
+    try (FakeEngineSocket fake =
+        fake(
+            r ->
+                r.contains("fromSrc")
+                    ? reply(200, "{\"status\":\"Importing\"}\n{\"status\":\"sha256:ab12\"}\n")
+                    : reply(201, ""))) {
+      engine(fake)
+          .importRootfs(
+              new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}),
+              ImageRef.parse("localhost/appbox/arch:1"));
+      assertThat(fake.requests)
+          .containsExactly(
+              "POST /v1.41/images/create?fromSrc=- HTTP/1.1",
+              "POST /v1.41/images/sha256:ab12/tag?repo=localhost%2Fappbox%2Farch&tag=1 HTTP/1.1");
+    }
+  }
+
   /** A host without the probes' files. */
   static final class FakeHost extends HostProbe {
     private final boolean mqueue;
