@@ -9,6 +9,7 @@ import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.engine.InspectedBox;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.engine.PullListener;
 import io.appbox.runtime.registry.LayerSizes;
@@ -84,6 +85,12 @@ public final class DockerApiEngine implements ContainerEngine {
         .details(name)
         .orElseThrow(() -> io.appbox.core.box.Boxes.notFound(name))
         .spec(name);
+  }
+
+  /** Both from one {@code GET /containers/NAME/json}. */
+  @Override
+  public Optional<InspectedBox> inspectWithSpec(BoxName name) {
+    return containers.details(name).map(c -> new InspectedBox(c.state(name), c.spec(name)));
   }
 
   @Override

@@ -196,6 +196,14 @@ class DockerApiEngineStatusTest {
       assertThat(engine.specOf(DEV).command()).containsExactly("sleep", "infinity");
       assertThat(engine.inspect(BoxName.of("de"))).isEmpty();
       assertThat(fake.requests).hasSize(3);
+      // What a restore reads before it sets the box aside: both, from one request.
+      assertThat(engine.inspectWithSpec(DEV))
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.state().pid()).isEqualTo(42);
+                assertThat(b.spec().mounts()).hasSize(1);
+              });
+      assertThat(fake.requests).hasSize(4);
     }
   }
 
