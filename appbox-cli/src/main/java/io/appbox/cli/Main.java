@@ -50,15 +50,18 @@ public final class Main {
       return ExitCodes.OK;
     }
     Output.Factory outputs =
-        options ->
-            new Output(
-                out,
-                err,
-                options.json,
-                Terminal.colorAllowed(env, 1),
-                Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
-                options.verbose,
-                Terminal.width(env));
+        options -> {
+          Output output =
+              new Output(
+                  out,
+                  err,
+                  options.json,
+                  Terminal.colorAllowed(env, 1),
+                  Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
+                  Terminal.width(env));
+          LogSetup.configure(options.verbose, env, output);
+          return output;
+        };
     Failures failures =
         (e, root) -> {
           Output output = root.session().output();

@@ -13,6 +13,7 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.host.LockFile;
+import io.appbox.core.log.Log;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommand;
 import java.nio.file.Path;
@@ -432,7 +433,23 @@ public final class PackageService {
     // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
     Map<String, String> env = new LinkedHashMap<>(profile.environment());
     env.putIfAbsent("LANG", "C.UTF-8");
-    return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
+    if (!Log.info()) {
+      return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
+    }
+    // Logged whole, as it comes: what "run with --verbose to see all of its output" promises.
+    Log.info("pkg", "box " + box.name() + " runs as " + user + ": " + String.join(" ", argv));
+    ExecResult r =
+        engine.exec(
+            box.name(),
+            new ExecRequest(argv, user, env, "/"),
+            (stream, line) -> {
+              if (Log.debug()) {
+                Log.debug("pkg", (stream == OutputListener.Stream.STDERR ? "! " : "| ") + line);
+              }
+              listener.line(stream, line);
+            });
+    Log.info("pkg", String.join(" ", command.argv()) + " ended with exit status " + r.exitCode());
+    return r;
   }
 
   private static Set<String> notFound(DistroProfile profile, ExecResult r) {
