@@ -123,12 +123,13 @@ class SoftwareCenterTest {
   void exportsGiveEachAppsDisplayNameAndIcon() {
     List<Map<String, Object>> exports = data("--json", "exports", "--box", box);
     Map<String, Object> htop = find(exports, "htop");
-    assertThat(htop).containsEntry("displayName", "Htop");
+    assertThat(htop).containsEntry("displayName", "Htop (" + box + ")");
     String icon = (String) htop.get("icon");
     assertThat(icon).startsWith(s.home().toString()).contains("/icons/");
     assertThat(Files.isRegularFile(Path.of(icon))).isTrue();
     assertThat(s.appbox("exports", "--box", box).stdout())
-        .containsPattern("(?m)^" + box + " +app +htop +htop +ok +Htop +" + icon + "$");
+        .containsPattern(
+            "(?m)^" + box + " +app +htop +htop +ok +Htop \\(" + box + "\\) +" + icon + "$");
   }
 
   @Test
