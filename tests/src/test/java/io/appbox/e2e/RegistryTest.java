@@ -115,20 +115,35 @@ class RegistryTest {
     ok(pusher.engineCli("rmi", LOCAL_IMAGE));
   }
 
+  /**
+   * Everything the set-up started, also when it stopped half-way: no registry outlives the test.
+   */
   @AfterAll
   void stopEverything() {
-    for (String ref :
-        List.of(open.address() + "/appbox/arch:1", withLogin.address() + "/appbox/arch:1")) {
-      pusher.engineCli("rmi", "-f", ref);
+    if (pusher != null) {
+      for (LocalRegistry r : java.util.Arrays.asList(open, withLogin)) {
+        if (r != null) {
+          pusher.engineCli("rmi", "-f", r.address() + "/appbox/arch:1");
+        }
+      }
+      if (withLogin != null) {
+        pusher.engineCli("logout", withLogin.address());
+      }
+      pusher.close();
     }
-    pusher.engineCli("logout", withLogin.address());
-    pusher.close();
     trusted.forEach(p -> Commands.run(List.of("rm", "-rf", p.toString()), null, null, 30));
-    open.close();
-    withLogin.close();
-    untrusted.close();
-    repositories.close();
-    Commands.run(List.of("rm", "-rf", work.toString()), null, null, 60);
+    for (AutoCloseable c : java.util.Arrays.asList(open, withLogin, untrusted, repositories)) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    if (work != null) {
+      Commands.run(List.of("rm", "-rf", work.toString()), null, null, 60);
+    }
   }
 
   /** A sandbox whose arch profile names the image at {@code reference}, trusting the test CA. */
