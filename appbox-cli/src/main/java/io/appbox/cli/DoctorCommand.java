@@ -238,9 +238,9 @@ final class DoctorCommand extends BaseCommand {
       List<String> done = t.packages().stream().filter(there::contains).toList();
       List<String> exported = new ArrayList<>();
       if (t.export() && !done.isEmpty()) {
-        InstallCommand.export(
-                session, t.box(), done, new ArrayList<>(), io.appbox.core.Progress.NONE)
-            .forEach(e -> exported.add((String) e.get("name")));
+        session.installs().exportApps(t.box(), done, io.appbox.core.Progress.NONE).stream()
+            .filter(o -> o.export() != null)
+            .forEach(o -> exported.add(o.export().name()));
       }
       session.transactions().end(t.box());
       return new Check(

@@ -4,11 +4,11 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
 import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.install.InstallService;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
 import io.appbox.core.pkg.TransactionJournal;
 import io.appbox.runtime.attach.CommandsInBoxes;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ final class InstallCommand extends BaseCommand implements LongOperation {
 
   @Override
   int execute(Session session) {
-    List<PackageName> names = Packages.parse(packages);
+    List<PackageName> names = packages.stream().map(PackageName::of).toList();
     BoxChoice choice = new BoxChoice();
     choice.box = where.box;
     Output out = session.output();
@@ -66,13 +66,11 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     journal.begin(
         new TransactionJournal.Transaction(
             box, "install", bare, !noExport, java.time.Instant.now()));
-    List<InstalledPackage> installed;
-    List<Map<String, Object>> exported = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    InstallService.Installed result;
     String what = "the install of " + String.join(", ", bare) + " in " + box;
     try (FinishBeforeExit guard = FinishBeforeExit.transaction(out, what, CommandsInBoxes::stop)) {
       try {
-        installed = session.packages().install(box, names, progress);
+        result = session.installs().install(box, names, !noExport, progress);
       } catch (AppboxException e) {
         if (!guard.interrupted()) {
           journal.end(box);
@@ -80,14 +78,11 @@ final class InstallCommand extends BaseCommand implements LongOperation {
         }
         throw Interrupted.install(session, box, bare, !noExport, journal, e);
       }
-      if (!noExport) {
-        // What was installed before exported then, or was left unexported on purpose.
-        List<String> added =
-            installed.stream().filter(p -> !p.already()).map(InstalledPackage::name).toList();
-        exported.addAll(export(session, box, added, warnings, progress));
-      }
       journal.end(box);
     }
+    List<InstalledPackage> installed = result.packages();
+    List<Map<String, Object>> exported = exportsJson(result.exports());
+    List<String> warnings = result.warnings();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("box", box.value());
     data.put("createdBox", choice.created);
@@ -124,36 +119,11 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     return ExitCodes.OK;
   }
 
-  /** Exports the applications of the packages; warnings collect what was refused. */
-  static List<Map<String, Object>> export(
-      Session session,
-      BoxName box,
-      List<String> packages,
-      List<String> warnings,
-      Progress progress) {
-    List<Map<String, Object>> exported = new ArrayList<>();
-    for (String p : packages) {
-      progress.report("export", -1, "Exporting the applications of " + p);
-      for (ExportOutcome o : session.exportService().exportPackageApps(box, p)) {
-        warnings.addAll(o.warnings());
-        if (o.export() != null) {
-          exported.add(Exports.json(o.export()));
-        }
-      }
-    }
-    return exported;
-  }
-
-  /** Package arguments, all checked before anything runs. */
-  static final class Packages {
-    private Packages() {}
-
-    static List<PackageName> parse(List<String> args) {
-      if (args == null || args.isEmpty()) {
-        throw AppboxException.invalid(
-            "Name at least one package.", "For example: appbox install htop");
-      }
-      return args.stream().map(PackageName::of).toList();
-    }
+  /** The exports made, as JSON. */
+  static List<Map<String, Object>> exportsJson(List<ExportOutcome> outcomes) {
+    return outcomes.stream()
+        .filter(o -> o.export() != null)
+        .map(o -> Exports.json(o.export()))
+        .toList();
   }
 }

@@ -6,7 +6,6 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.pkg.TransactionJournal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +27,9 @@ final class Interrupted {
       AppboxException failure) {
     Set<String> there = session.packages().versions(box).keySet();
     List<String> done = packages.stream().filter(there::contains).toList();
-    List<String> warnings = new ArrayList<>();
     List<Map<String, Object>> exported =
         export && !done.isEmpty()
-            ? InstallCommand.export(session, box, done, warnings, Progress.NONE)
+            ? InstallCommand.exportsJson(session.installs().exportApps(box, done, Progress.NONE))
             : List.of();
     ExecResult health = session.packages().healthCheck(box);
     StringBuilder said = new StringBuilder("Interrupted: ");

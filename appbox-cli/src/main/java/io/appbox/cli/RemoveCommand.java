@@ -43,7 +43,7 @@ final class RemoveCommand extends BaseCommand implements LongOperation {
 
   @Override
   int execute(Session session) {
-    List<PackageName> names = InstallCommand.Packages.parse(packages);
+    List<PackageName> names = packages.stream().map(PackageName::of).toList();
     BoxName box = choice.existing(session);
     Output out = session.output();
     Progress progress = out.longOperation();

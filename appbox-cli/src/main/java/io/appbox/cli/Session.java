@@ -279,4 +279,8 @@ final class Session {
         exportService(),
         upgrades());
   }
+
+  io.appbox.core.install.InstallService installs() {
+    return new io.appbox.core.install.InstallService(packages(), exportService());
+  }
 }

@@ -14,6 +14,7 @@ import io.appbox.core.engine.ExecResult;
 import io.appbox.core.export.ExportKind;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportService;
+import io.appbox.core.install.InstallService;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
 import io.appbox.core.pkg.PackageService;
@@ -38,6 +39,7 @@ public final class ManifestApplier {
   private final ContainerEngine engine;
   private final BoxService boxes;
   private final PackageService packages;
+  private final InstallService installs;
   private final ExportService exports;
   private final AppliedRecord record;
   private final Path userHome;
@@ -52,6 +54,7 @@ public final class ManifestApplier {
     this.engine = engine;
     this.boxes = boxes;
     this.packages = packages;
+    this.installs = new InstallService(packages, exports);
     this.exports = exports;
     this.record = record;
     this.userHome = userHome;
@@ -202,7 +205,8 @@ public final class ManifestApplier {
     if (missing.isEmpty()) {
       return;
     }
-    packages.install(c.box(), missing, progress);
+    // The manifest's exports are changes of their own, planned with the rest.
+    installs.install(c.box(), missing, false, progress);
     // Only what the box lacked is apply's to remove again: the image's own packages never are.
     updateBox(
         engineId, c.box(), b -> b.withPackages(missing.stream().map(PackageName::bare).toList()));

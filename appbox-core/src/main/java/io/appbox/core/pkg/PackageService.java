@@ -51,20 +51,30 @@ public final class PackageService {
       BoxName name, List<PackageName> packages, Progress progress) {
     requireSome(packages);
     try (LockFile lock = lock(name, progress)) {
-      ContainerState box = boxes.running(name);
-      DistroProfile profile = profileOf(box);
-      Map<String, String> before = pm.versions(box, profile);
-      List<PackageName> wanted =
-          packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
-      Map<String, String> installed =
-          wanted.isEmpty() ? before : install(box, profile, wanted, progress);
-      List<InstalledPackage> result = new ArrayList<>();
-      for (PackageName p : packages) {
-        boolean already = before.containsKey(p.bare());
-        result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), ""), already));
-      }
-      return result;
+      return installLocked(name, packages, progress);
     }
+  }
+
+  /**
+   * Installs while the caller holds the box's lock ({@link #lock}); a package the box has is left
+   * as it is and said to be there already.
+   */
+  public List<InstalledPackage> installLocked(
+      BoxName name, List<PackageName> packages, Progress progress) {
+    requireSome(packages);
+    ContainerState box = boxes.running(name);
+    DistroProfile profile = profileOf(box);
+    Map<String, String> before = pm.versions(box, profile);
+    List<PackageName> wanted =
+        packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
+    Map<String, String> installed =
+        wanted.isEmpty() ? before : install(box, profile, wanted, progress);
+    List<InstalledPackage> result = new ArrayList<>();
+    for (PackageName p : packages) {
+      boolean already = before.containsKey(p.bare());
+      result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), ""), already));
+    }
+    return result;
   }
 
   private Map<String, String> install(

@@ -1,0 +1,75 @@
+package io.appbox.core.install;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.Progress;
+import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.export.ExportService;
+import io.appbox.core.host.LockFile;
+import io.appbox.core.pkg.InstalledPackage;
+import io.appbox.core.pkg.PackageName;
+import io.appbox.core.pkg.PackageService;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code appbox install}: the packages, with the box's package manager, then the desktop
+ * applications they brought exported, under one hold of the box's lock, so that no other appbox
+ * changes the box between the two. {@code appbox install}, its direct path and {@code apply} all
+ * come here.
+ */
+public final class InstallService {
+  /** What an install did: each package asked for, and each application exported. */
+  public record Installed(List<InstalledPackage> packages, List<ExportOutcome> exports) {
+    public Installed {
+      packages = List.copyOf(packages);
+      exports = List.copyOf(exports);
+    }
+
+    /** What exporting refused, in the user's words. */
+    public List<String> warnings() {
+      return exports.stream().flatMap(o -> o.warnings().stream()).toList();
+    }
+  }
+
+  private final PackageService packages;
+  private final ExportService exports;
+
+  public InstallService(PackageService packages, ExportService exports) {
+    this.packages = packages;
+    this.exports = exports;
+  }
+
+  /**
+   * Installs the packages; with {@code export}, exports the applications of those the box did not
+   * have (what was installed before was exported then, or left unexported on purpose).
+   */
+  public Installed install(
+      BoxName box, List<PackageName> names, boolean export, Progress progress) {
+    try (LockFile lock = packages.lock(box, progress)) {
+      List<InstalledPackage> installed = packages.installLocked(box, names, progress);
+      List<ExportOutcome> exported = new ArrayList<>();
+      if (export) {
+        for (InstalledPackage p : installed) {
+          if (!p.already()) {
+            exported.addAll(exportApps(box, p.name(), progress));
+          }
+        }
+      }
+      return new Installed(installed, exported);
+    }
+  }
+
+  /** Exports the applications of packages an interrupted install left unexported. */
+  public List<ExportOutcome> exportApps(BoxName box, List<String> installed, Progress progress) {
+    List<ExportOutcome> exported = new ArrayList<>();
+    for (String p : installed) {
+      exported.addAll(exportApps(box, p, progress));
+    }
+    return exported;
+  }
+
+  private List<ExportOutcome> exportApps(BoxName box, String pkg, Progress progress) {
+    progress.report("export", -1, "Exporting the applications of " + pkg);
+    return exports.exportPackageApps(box, pkg);
+  }
+}
