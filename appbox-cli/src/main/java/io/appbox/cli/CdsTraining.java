@@ -58,7 +58,7 @@ final class CdsTraining {
       p.getInputStream().readAllBytes();
       p.waitFor();
       drain.join();
-      io.appbox.core.export.ExportRegistry registry = Wiring.exports(dirs);
+      io.appbox.core.exported.ExportRegistry registry = Wiring.exports(dirs);
       byte[] entry =
           ("[Desktop Entry]\nType=Application\nName=Training\nName[de]=Übung\n"
                   + "Exec=training --file %F \"a b\"\nIcon=training\nCategories=Utility;\n"

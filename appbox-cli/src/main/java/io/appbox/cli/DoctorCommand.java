@@ -2,8 +2,8 @@ package io.appbox.cli;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.engine.ContainerEngine;
-import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportStatus;
+import io.appbox.core.exported.Export;
 import io.appbox.core.pkg.TransactionJournal;
 import io.appbox.core.upgrade.RestoreJournal;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.appbox.cli;
 
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

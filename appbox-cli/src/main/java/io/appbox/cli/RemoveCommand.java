@@ -2,7 +2,7 @@ package io.appbox.cli;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import io.appbox.core.pkg.PackageName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.appbox.cli;
 
 import io.appbox.core.BoxName;
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;

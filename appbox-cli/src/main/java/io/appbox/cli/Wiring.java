@@ -2,7 +2,7 @@ package io.appbox.cli;
 
 import io.appbox.core.ImageRef;
 import io.appbox.core.export.DesktopExporter;
-import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.exported.ExportRegistry;
 import io.appbox.core.host.XdgDirs;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.desktop.export.ExportArea;

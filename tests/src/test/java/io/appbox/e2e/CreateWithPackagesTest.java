@@ -61,9 +61,10 @@ class CreateWithPackagesTest {
       assertThat(hello).succeeded();
       assertThat(hello.stdout()).isEqualTo("Hello, world!\n");
       try (var files = Files.list(s.home().resolve(".local/share/applications"))) {
-        assertThat(files.map(p -> p.getFileName().toString()))
-            .as("--entry given here")
-            .anyMatch(n -> n.contains(box));
+        assertThat(files.filter(p -> p.getFileName().toString().endsWith("-terminal.desktop")))
+            .as("--entry given here: the box's terminal entry")
+            .singleElement()
+            .satisfies(p -> assertThat(Files.readString(p)).contains(box));
       }
 
       CommandResult missing = s.appbox("create", s.newBox(), "--preset", "no-such-preset");

@@ -97,7 +97,8 @@ class ExportStatesTest {
         .lines()
         .skip(1)
         .map(l -> l.strip().split("\\s+"))
-        .forEach(cols -> out.put(cols[2], cols[cols.length - 1]));
+        // BOX KIND NAME PACKAGE STATE, then the display name (which may have spaces) and icon.
+        .forEach(cols -> out.put(cols[2], cols[4]));
     return out;
   }
 

@@ -1,6 +1,7 @@
 package io.appbox.core.export;
 
 import io.appbox.core.BoxName;
+import io.appbox.core.exported.Export;
 
 /**
  * One desktop application to export from a box.

@@ -1,5 +1,6 @@
 package io.appbox.core.export;
 
+import io.appbox.core.exported.Export;
 import java.util.List;
 
 /** An export recorded, and what the user should be told about it. */

@@ -1,5 +1,6 @@
 package io.appbox.core.export;
 
+import io.appbox.core.exported.Export;
 import io.appbox.core.json.JsonValue;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.appbox.core.manifest;
 
 import io.appbox.core.BoxName;
-import io.appbox.core.export.ExportKind;
+import io.appbox.core.exported.ExportKind;
 import io.appbox.core.json.JsonValue;
 import io.appbox.core.pkg.PackageName;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import io.appbox.core.install.InstallService;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
 import io.appbox.core.box.Volume;
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import io.appbox.core.pkg.PackageName;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.appbox.desktop.export;
 
 import io.appbox.core.AppboxException;
-import io.appbox.core.export.Export;
+import io.appbox.core.exported.Export;
 import io.appbox.desktop.entry.DesktopEntry;
 import io.appbox.desktop.entry.DesktopGroup;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.appbox.desktop.export;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
-import io.appbox.core.export.Export;
-import io.appbox.core.export.ExportKind;
+import io.appbox.core.exported.Export;
+import io.appbox.core.exported.ExportKind;
 import io.appbox.core.json.Json;
 import io.appbox.core.json.JsonException;
 import java.nio.file.Path;

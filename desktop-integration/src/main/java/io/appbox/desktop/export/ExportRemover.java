@@ -2,9 +2,9 @@ package io.appbox.desktop.export;
 
 import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
-import io.appbox.core.export.Export;
-import io.appbox.core.export.ExportRegistry;
-import io.appbox.core.export.ExportRemoval;
+import io.appbox.core.exported.Export;
+import io.appbox.core.exported.ExportRegistry;
+import io.appbox.core.exported.ExportRemoval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -5,7 +5,7 @@ import io.appbox.core.export.BoxFiles;
 import io.appbox.core.export.CommandExportRequest;
 import io.appbox.core.export.DesktopExporter;
 import io.appbox.core.export.ExportOutcome;
-import io.appbox.core.export.ExportRegistry;
+import io.appbox.core.exported.ExportRegistry;
 import io.appbox.desktop.icon.HostIconThemes;
 import java.time.Clock;
 

@@ -8,9 +8,9 @@ import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.export.AppExportRequest;
 import io.appbox.core.export.BoxFiles;
-import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.LauncherScript;
+import io.appbox.core.exported.Export;
 import io.appbox.desktop.entry.DesktopEntry;
 import io.appbox.desktop.entry.ExecLine;
 import io.appbox.desktop.icon.HostIconThemes;
@@ -146,7 +146,7 @@ class AppExporterTest {
         new Export(
             box,
             "podman",
-            io.appbox.core.export.ExportKind.APP,
+            io.appbox.core.exported.ExportKind.APP,
             id,
             id,
             "/usr/share/applications/" + id + ".desktop",

@@ -1,8 +1,8 @@
 package io.appbox.desktop.export;
 
 import io.appbox.core.BoxName;
-import io.appbox.core.export.Export;
-import io.appbox.core.export.ExportKind;
+import io.appbox.core.exported.Export;
+import io.appbox.core.exported.ExportKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

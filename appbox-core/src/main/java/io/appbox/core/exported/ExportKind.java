@@ -1,4 +1,4 @@
-package io.appbox.core.export;
+package io.appbox.core.exported;
 
 /** What an export puts on the host. */
 public enum ExportKind {

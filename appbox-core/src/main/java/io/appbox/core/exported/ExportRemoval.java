@@ -1,4 +1,4 @@
-package io.appbox.core.export;
+package io.appbox.core.exported;
 
 import io.appbox.core.BoxName;
 import java.nio.file.Path;

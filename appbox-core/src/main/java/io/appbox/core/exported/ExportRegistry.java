@@ -1,4 +1,4 @@
-package io.appbox.core.export;
+package io.appbox.core.exported;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
