@@ -37,6 +37,7 @@ final class Commands {
     ALL.put("unexport", UnexportCommand::new);
     ALL.put("exports", ExportsCommand::new);
     ALL.put("profiles", ProfilesCommand::new);
+    ALL.put("presets", PresetsCommand::new);
     ALL.put("image", ImageCommand::new);
     ALL.put("doctor", DoctorCommand::new);
     ALL.put("apply", ApplyCommand::new);

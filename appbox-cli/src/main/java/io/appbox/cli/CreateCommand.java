@@ -5,9 +5,14 @@ import io.appbox.core.ImageRef;
 import io.appbox.core.box.Box;
 import io.appbox.core.box.CreateBox;
 import io.appbox.core.box.Volume;
+import io.appbox.core.manifest.BoxFromSpec;
+import io.appbox.core.manifest.BoxSpec;
+import io.appbox.core.pkg.PackageName;
+import io.appbox.profiles.PresetLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,11 +28,20 @@ import picocli.CommandLine.Option;
       "  appbox create web --distro debian --volume /srv/data:/data:ro",
       "  appbox create sandbox --home ~/sandbox-home",
       "  appbox create dev2 --clone dev",
+      "  appbox create dev --packages git,vim --packages make",
+      "  appbox create web --preset webdev",
       "",
       "--clone copies a box's packages and files into the new box through an image of it"
           + " (localhost/appbox-clones:NEW), which is removed with the new box unless --keep-image."
           + " The new box has its own name, labels and home; the old box's exports are not copied:"
-          + " export what you want from the new box."
+          + " export what you want from the new box.",
+      "",
+      "--packages installs packages in the same step and exports their applications; if that"
+          + " fails, the half-made box is removed (exit 6 when the package manager failed)."
+          + " --preset NAME makes the box as $XDG_CONFIG_HOME/appbox/presets/NAME.yaml says: one"
+          + " box's section of a manifest (distro, image, home, volumes, init, entry, packages,"
+          + " export); options given here win over the preset's, and --packages adds to its"
+          + " packages. appbox presets lists them."
     })
 final class CreateCommand extends BaseCommand implements LongOperation {
   @Mixin BoxArgument name;
@@ -55,6 +69,19 @@ final class CreateCommand extends BaseCommand implements LongOperation {
 
   @Option(names = "--entry", description = "Add a menu entry that opens a terminal in the box.")
   boolean entry;
+
+  @Option(
+      names = "--packages",
+      paramLabel = "PKG[,PKG...]",
+      split = ",",
+      description = "Install these packages in the box as it is made; repeatable.")
+  List<String> packages = new ArrayList<>();
+
+  @Option(
+      names = "--preset",
+      paramLabel = "NAME",
+      description = "Make the box as the preset NAME says (appbox presets lists them).")
+  String preset;
 
   @Option(
       names = "--clone",
@@ -88,12 +115,41 @@ final class CreateCommand extends BaseCommand implements LongOperation {
           "--keep-image keeps the image of a clone: it goes with --clone.",
           "Clone a box: appbox create " + box + " --clone BOX --keep-image");
     }
-    Box created =
-        cloneOf == null
-            ? session.boxes().create(request, out.longOperation())
-            : session.boxes().cloneOf(BoxName.of(cloneOf), request, keepImage, out.longOperation());
-    if (entry) {
+    if (cloneOf != null && (preset != null || !packages.isEmpty())) {
+      throw io.appbox.core.AppboxException.invalid(
+          "A clone has the packages of its box; --preset and --packages do not go with --clone.",
+          "Clone first, then install: appbox install --box " + box + " PKG");
+    }
+    Box created;
+    boolean withEntry = entry;
+    List<String> warnings = new ArrayList<>();
+    List<Map<String, Object>> exported = new ArrayList<>();
+    if (cloneOf != null) {
+      created =
+          session.boxes().cloneOf(BoxName.of(cloneOf), request, keepImage, out.longOperation());
+    } else if (preset != null || !packages.isEmpty()) {
+      BoxSpec spec = spec(session, request);
+      withEntry = spec.entry();
+      BoxFromSpec.Made made =
+          new BoxFromSpec(
+                  session.engine(), session.boxes(), session.installs(), session.exportService())
+              .create(spec, out.longOperation());
+      created = made.box();
+      warnings.addAll(made.installed().warnings());
+      exported.addAll(InstallCommand.exportsJson(made.installed().exports()));
+      for (io.appbox.core.export.ExportOutcome o : made.exports()) {
+        warnings.addAll(o.warnings());
+      }
+      exported.addAll(InstallCommand.exportsJson(made.exports()));
+    } else {
+      created = session.boxes().create(request, out.longOperation());
+    }
+    if (withEntry) {
       session.exportService().exportTerminalEntry(box).warnings().forEach(out::warn);
+    }
+    warnings.forEach(out::warn);
+    for (Map<String, Object> e : exported) {
+      out.println("Exported " + e.get("name") + " from box " + box);
     }
     out.result(
         created,
@@ -115,5 +171,35 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                     + ". Enter it: appbox enter "
                     + created.name()));
     return ExitCodes.OK;
+  }
+
+  /** The box as the preset says, with what was given here over it, and --packages added. */
+  private BoxSpec spec(Session session, CreateBox request) {
+    BoxSpec base =
+        preset == null
+            ? BoxSpec.named(request.name())
+            : PresetLoader.load(
+                session.dirs().appboxConfig().resolve("presets"),
+                preset,
+                request.name(),
+                session.dirs().home());
+    List<PackageName> all = new ArrayList<>(base.packages());
+    for (String p : packages) {
+      PackageName name = PackageName.of(p.strip());
+      if (!all.contains(name)) {
+        all.add(name);
+      }
+    }
+    return new BoxSpec(
+        request.name(),
+        request.distro().or(base::distro),
+        request.image().or(base::image),
+        request.home().or(base::home),
+        request.volumes().isEmpty() ? base.volumes() : request.volumes(),
+        base.init(),
+        request.entry() || base.entry(),
+        all,
+        base.apps(),
+        base.bins());
   }
 }

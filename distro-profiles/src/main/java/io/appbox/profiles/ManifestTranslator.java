@@ -55,6 +55,11 @@ final class ManifestTranslator {
     return new Manifest(boxes);
   }
 
+  /** One box's section, as in a manifest; a preset file is one of these. */
+  static BoxSpec box(BoxName name, YamlField field, Path userHome) {
+    return box(name, field, userHome, new HashMap<>());
+  }
+
   private static BoxSpec box(
       BoxName name, YamlField field, Path userHome, Map<String, YamlField> commands) {
     if (field.isNull()) {

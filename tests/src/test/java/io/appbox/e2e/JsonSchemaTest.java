@@ -184,6 +184,16 @@ class JsonSchemaTest {
         assertThat(p.path("source").asString()).endsWith("/tiny.yaml");
       }
     }
+    s.write(".config/appbox/presets/tools.yaml", "distro: debian\npackages: [hello]\n");
+    JsonNode presets = ok("presets");
+    assertThat(values(presets, "name")).containsExactly("tools");
+    assertThat(presets.at("/0/packages/0").asString()).isEqualTo("hello");
+    s.write("broken-config/appbox/presets/broken.yaml", "pakages: [hello]\n");
+    fails(
+        ErrorCode.INVALID_INPUT,
+        Map.of("XDG_CONFIG_HOME", s.home().resolve("broken-config").toString()),
+        "presets");
+
     s.write("broken-config/appbox/profiles/broken.yaml", "id: [\n");
     fails(
         ErrorCode.INVALID_INPUT,

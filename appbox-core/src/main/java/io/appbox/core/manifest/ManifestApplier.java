@@ -4,13 +4,10 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
-import io.appbox.core.Quote;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.box.CreateBox;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ContainerState;
-import io.appbox.core.engine.ExecRequest;
-import io.appbox.core.engine.ExecResult;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.exported.ExportKind;
@@ -23,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -133,7 +129,12 @@ public final class ManifestApplier {
           return m;
         });
     try {
-      runInit(spec, progress);
+      InitCommands.run(
+          engine,
+          spec,
+          progress,
+          "Fix the command in the manifest and apply again. The box was removed, so that the"
+              + " next apply creates it and runs its init commands again.");
     } catch (RuntimeException e) {
       // The commands run only when apply creates the box: without it, the next apply runs them.
       try {
@@ -160,38 +161,6 @@ public final class ManifestApplier {
           "Could not create the home directory " + home + ": " + e.getMessage(),
           "Create it yourself (mkdir -p " + home + ") and apply again.",
           e);
-    }
-  }
-
-  private void runInit(BoxSpec spec, Progress progress) {
-    List<List<String>> init = spec.init();
-    for (int i = 0; i < init.size(); i++) {
-      List<String> argv = init.get(i);
-      String shown = Quote.of(String.join(" ", argv), 120);
-      progress.report("init", -1, "Running " + shown + " in " + spec.name());
-      ExecResult r =
-          engine.exec(
-              spec.name(),
-              ExecRequest.asRoot(argv, Map.of()),
-              (stream, line) -> progress.report("init", -1, line));
-      if (!r.ok()) {
-        String output = r.stderr().isBlank() ? r.stdout() : r.stderr();
-        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-        String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
-        throw new AppboxException(
-            ErrorCode.FAILED,
-            "Init command "
-                + (i + 1)
-                + " of box "
-                + spec.name()
-                + " ("
-                + shown
-                + ") failed with exit "
-                + r.exitCode()
-                + (tail.isEmpty() ? "." : ":\n" + tail),
-            "Fix the command in the manifest and apply again. The box was removed, so that the"
-                + " next apply creates it and runs its init commands again.");
-      }
     }
   }
 
