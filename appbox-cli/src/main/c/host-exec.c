@@ -48,7 +48,7 @@ static int tty_raw;
 
 static void restore_tty(void) {
   if (tty_raw) {
-    tcsetattr(0, TCSAFLUSH, &saved_tty);
+    tcsetattr(0, TCSANOW, &saved_tty);
     tty_raw = 0;
   }
 }
@@ -458,7 +458,7 @@ static void raw_mode(void) {
   if (tcgetattr(0, &saved_tty) != 0) return;
   struct termios raw = saved_tty;
   cfmakeraw(&raw);
-  if (tcsetattr(0, TCSAFLUSH, &raw) == 0) tty_raw = 1;
+  if (tcsetattr(0, TCSANOW, &raw) == 0) tty_raw = 1; /* keeps what was typed ahead */
 }
 
 /* Copies what is there from one fd to another; returns 0 at end or error of the source. */

@@ -21,7 +21,11 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  appbox create dev",
       "  appbox create web --distro debian --volume /srv/data:/data:ro",
-      "  appbox create sandbox --home ~/sandbox-home"
+      "  appbox create sandbox --home ~/sandbox-home",
+      "  appbox create offline --no-host-open",
+      "",
+      "In the box, host-exec PROGRAM runs a program on the host, and xdg-open hands links and"
+          + " files to the host's (not with --no-host-open)."
     })
 final class CreateCommand extends BaseCommand implements LongOperation {
   @Mixin BoxArgument name;
@@ -50,6 +54,13 @@ final class CreateCommand extends BaseCommand implements LongOperation {
   @Option(names = "--entry", description = "Add a menu entry that opens a terminal in the box.")
   boolean entry;
 
+  @Option(
+      names = "--no-host-open",
+      description =
+          "Keep the box's own xdg-open: links and files opened in the box do not open on the"
+              + " host.")
+  boolean noHostOpen;
+
   @Override
   int execute(Session session) {
     BoxName box = name.required("create");
@@ -64,7 +75,8 @@ final class CreateCommand extends BaseCommand implements LongOperation {
             Optional.ofNullable(image).map(ImageRef::parse),
             Optional.ofNullable(home).map(h -> Path.of(h).toAbsolutePath().normalize()),
             parsed,
-            entry);
+            entry,
+            !noHostOpen);
     Output out = session.output();
     Box created = session.boxes().create(request, out.longOperation());
     if (entry) {

@@ -14,6 +14,9 @@ public final class BoxLabels {
   public static final String ENTRY = "io.appbox.entry";
   public static final String HOST_HOME = "io.appbox.host-home";
 
+  /** {@code false} when the box's xdg-open is its own (create --no-host-open); else absent. */
+  public static final String HOST_OPEN = "io.appbox.host-open";
+
   /** The image the box was created from; after a rollback its container runs from a snapshot. */
   public static final String IMAGE = "io.appbox.image";
 

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The life of a box: create, start, run, enter, stop, remove. */
 public final class BoxService {
@@ -109,6 +110,9 @@ public final class BoxService {
     if (request.entry()) {
       labels.put(BoxLabels.ENTRY, "true");
     }
+    if (!request.hostOpen()) {
+      labels.put(BoxLabels.HOST_OPEN, "false");
+    }
     ContainerSpec spec =
         new ContainerSpec(
             request.name(),
@@ -142,6 +146,10 @@ public final class BoxService {
             ErrorCode.FAILED,
             "Setting up box " + request.name() + " failed: " + result.stderr().strip(),
             "The image may lack a POSIX shell or coreutils; try another image.");
+      }
+      Optional<Path> hostExec = host.hostExec();
+      if (hostExec.isPresent()) {
+        BoxHostTools.install(engine, request.name(), hostExec.get(), request.hostOpen());
       }
     } catch (RuntimeException e) {
       // No half-made box: a failed create leaves nothing behind.

@@ -1,0 +1,158 @@
+package io.appbox.e2e;
+
+import static io.appbox.e2e.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * host-exec, in every box: a program run on the host through Flatpak's real session helper on a
+ * session bus of the user's, as on a Silverblue desktop.
+ */
+class HostExecTest {
+  private static final String NO_PORTAL =
+      "host-exec: no Flatpak session helper on the session bus (install flatpak on the host)";
+
+  @Test
+  void runsTheProgramOnTheHostWithItsStreamsArgumentsDirectoryAndExitCode() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+        HostSession host = HostSession.withHelper(s)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box)).succeeded();
+
+      CommandResult streams =
+          host.appbox("run", box, "--", "host-exec", "sh", "-c", "echo out; echo err >&2; exit 7");
+      assertThat(streams).exitedWith(7);
+      assertThat(streams.stdout()).isEqualTo("out\n");
+      assertThat(streams.stderr()).isEqualTo("err\n");
+
+      CommandResult stdin =
+          host.appboxWithInput("a line\n".getBytes(), "run", box, "--", "host-exec", "cat");
+      assertThat(stdin).succeeded();
+      assertThat(stdin.stdout()).isEqualTo("a line\n");
+
+      // Only the host sees the file: the box's /tmp is its own.
+      String marker =
+          "/tmp/appbox-e2e-host-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+      try {
+        assertThat(host.appbox("run", box, "--", "host-exec", "touch", marker)).succeeded();
+        assertThat(Path.of(marker)).exists();
+        assertThat(s.appbox("run", box, "--", "test", "-e", marker)).exitedWith(1);
+      } finally {
+        Files.deleteIfExists(Path.of(marker));
+      }
+
+      // Arguments arrive byte for byte: what printf prints on the host is what it prints in the
+      // box. The box's shell makes the bytes no Java string can hold.
+      String args =
+          "printf '[%s]\\n' 'two words' '' \"q'\\\"\" \"$(printf 'line\\nbreak')\""
+              + " \"$(printf '\\377\\376')\" '$HOME' '*' | od -An -tx1";
+      CommandResult inBox = s.appbox("run", box, "--", "sh", "-c", args);
+      CommandResult onHost =
+          host.appbox(
+              "run", box, "--", "sh", "-c", args.replace("printf '[", "host-exec printf '["));
+      assertThat(inBox).succeeded();
+      assertThat(onHost).succeeded();
+      assertThat(onHost.stdout()).isEqualTo(inBox.stdout()).contains("ff fe");
+
+      // The same directory when the host has it, else the home.
+      s.write("a project/.keep", "");
+      Path project = s.home().resolve("a project");
+      CommandResult here =
+          host.appbox(
+              "run", box, "--", "sh", "-c", "cd \"$1\" && host-exec pwd", "sh", project.toString());
+      assertThat(here).succeeded();
+      assertThat(here.stdout().strip()).isEqualTo(project.toString());
+      CommandResult boxOnly =
+          host.appbox(
+              "run",
+              box,
+              "--",
+              "sh",
+              "-c",
+              "mkdir -p /tmp/box-only && cd /tmp/box-only && host-exec pwd");
+      assertThat(boxOnly).succeeded();
+      assertThat(boxOnly.stdout().strip()).isEqualTo(s.home().toString());
+
+      // A signal ends the program as the shell would say it; a missing program is 127.
+      assertThat(host.appbox("run", box, "--", "host-exec", "sh", "-c", "kill -TERM $$"))
+          .exitedWith(143);
+      CommandResult missing = host.appbox("run", box, "--", "host-exec", "no-such-program-e2e");
+      assertThat(missing).exitedWith(127);
+      assertThat(missing.stderr()).contains("no-such-program-e2e: not found on the host");
+    }
+  }
+
+  @Test
+  void anInteractiveHostShellHasJobControl() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+        HostSession host = HostSession.withHelper(s)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box)).succeeded();
+      EnterTest.Tmux tmux = new EnterTest.Tmux(s);
+      try {
+        tmux.start("env TERM=xterm bash --norc --noprofile");
+        tmux.type("PS1='outer$ '");
+        tmux.waitFor("^outer\\$ $", 20);
+        tmux.type(
+            "DBUS_SESSION_BUS_ADDRESS="
+                + host.address()
+                + " "
+                + TestEnvironment.appbox()
+                + " "
+                + String.join(" ", s.engineFlag())
+                + " run "
+                + box
+                + " -- host-exec bash --norc --noprofile -i");
+        tmux.waitFor("^bash-[0-9.]+\\$ $", 60);
+        tmux.type("PS1='host-$((6*7))$ '");
+        tmux.waitFor("^host-42\\$ $", 60);
+        tmux.type("sleep 100 &");
+        tmux.type("jobs; echo jobs-$((40+3))");
+        tmux.waitFor("^\\[1\\]\\+ +Running +sleep 100 &\\s+^jobs-43", 20);
+        // A foreground job stopped with Ctrl-Z comes back with fg: the terminal is the shell's.
+        tmux.type("sleep 200");
+        // Once sleep runs, the host shell has given it the terminal (before exec).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (s.host("pgrep", "-u", Integer.toString(s.uid()), "-x", "-f", "sleep 200").exitCode()
+            != 0) {
+          assertThat(System.nanoTime()).as("sleep 200 started on the host").isLessThan(deadline);
+          Thread.sleep(50);
+        }
+        s.host(
+            "tmux",
+            "-S",
+            s.home().resolve(".tmux-e2e").toString(),
+            "send-keys",
+            "-t",
+            "e2e",
+            "C-z");
+        tmux.waitFor("Stopped +sleep 200", 20);
+        tmux.type("kill -KILL %1 %2; wait; exit 5");
+        tmux.waitFor("^outer\\$ $", 30);
+        tmux.type("echo rc=$?");
+        tmux.waitFor("^rc=5$", 20);
+      } finally {
+        tmux.kill();
+      }
+    }
+  }
+
+  @Test
+  void withoutTheSessionHelperItExits4SayingWhatIsMissing() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+        HostSession bare = HostSession.withoutHelper(s)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box)).succeeded();
+      CommandResult noHelper = bare.appbox("run", box, "--", "host-exec", "true");
+      assertThat(noHelper).exitedWith(4);
+      assertThat(noHelper.stderr()).startsWith(NO_PORTAL);
+      CommandResult noBus = s.appbox("run", box, "--", "host-exec", "true");
+      assertThat(noBus).exitedWith(4);
+      assertThat(noBus.stderr()).startsWith(NO_PORTAL);
+    }
+  }
+}
