@@ -52,6 +52,7 @@ public final class BoxService {
   private final AttachedRunner runner;
   private final String version;
   private final String defaultDistro;
+  private final HostCommandRecord hostCommands;
 
   public BoxService(
       ContainerEngine engine,
@@ -62,6 +63,29 @@ public final class BoxService {
       AttachedRunner runner,
       String version,
       String defaultDistro) {
+    this(
+        engine,
+        profiles,
+        host,
+        exports,
+        removal,
+        runner,
+        version,
+        defaultDistro,
+        HostCommandRecord.NONE);
+  }
+
+  /** With the record of managed host commands, which {@link #remove} clears of the box's. */
+  public BoxService(
+      ContainerEngine engine,
+      ProfileCatalog profiles,
+      Host host,
+      ExportRegistry exports,
+      ExportRemoval removal,
+      AttachedRunner runner,
+      String version,
+      String defaultDistro,
+      HostCommandRecord hostCommands) {
     this.engine = engine;
     this.profiles = profiles;
     this.host = host;
@@ -70,6 +94,7 @@ public final class BoxService {
     this.runner = runner;
     this.version = version;
     this.defaultDistro = defaultDistro;
+    this.hostCommands = hostCommands;
   }
 
   public Box create(CreateBox request, Progress progress) {
@@ -248,7 +273,7 @@ public final class BoxService {
     return Box.of(require(name), 0, engine.info().id());
   }
 
-  /** Removes the box and every export that came from it. */
+  /** Removes the box, every export that came from it and the record of its host commands. */
   public List<Export> remove(BoxName name, boolean force) {
     ContainerState box = require(name);
     if (box.running() && !force) {
@@ -261,7 +286,13 @@ public final class BoxService {
               + name);
     }
     engine.remove(name, true);
-    return removal.removeAllFrom(engine.info().id(), name);
+    String engineId = engine.info().id();
+    hostCommands.update(
+        all -> {
+          all.removeIf(c -> c.engine().equals(engineId) && c.box().equals(name));
+          return all;
+        });
+    return removal.removeAllFrom(engineId, name);
   }
 
   /** Starts the box when it is stopped; returns its running state. */
