@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,47 @@ class HostExecTest {
       } finally {
         tmux.kill();
       }
+    }
+  }
+
+  @Test
+  void linksAndFilesOpenOnTheHostUnlessTheBoxWasMadeWithNoHostOpen() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+        HostSession host = HostSession.withHelper(s)) {
+      // The host's xdg-open: records what it was asked to open.
+      Path opened = s.home().resolve("opened-on-host");
+      s.write("fake-host-bin/xdg-open", "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + opened + "'\n");
+      Commands.check(List.of("chmod", "755", host.bin().resolve("xdg-open").toString()));
+
+      String box = s.newBox();
+      assertThat(s.appbox("create", box)).succeeded();
+      assertThat(host.appbox("run", box, "--", "xdg-open", "https://example.org/")).succeeded();
+      assertThat(Files.readString(opened)).isEqualTo("https://example.org/\n");
+      // A login shell's $BROWSER hands over the same way.
+      CommandResult browser =
+          host.appbox("run", box, "--", "sh", "-lc", "exec \"$BROWSER\" https://example.org/b");
+      assertThat(browser).succeeded();
+      assertThat(Files.readString(opened)).endsWith("https://example.org/b\n");
+
+      String own = s.newBox();
+      assertThat(s.appbox("create", own, "--no-host-open")).succeeded();
+      assertThat(
+              s.engineCli(
+                      "inspect",
+                      "--format",
+                      "{{index .Config.Labels \"io.appbox.host-open\"}}",
+                      own)
+                  .stdout()
+                  .strip())
+          .isEqualTo("false");
+      new BoxFixture(s, own)
+          .write("/usr/bin/xdg-open", "#!/bin/sh\necho box-opens \"$1\"\n", "755");
+      CommandResult inBox = host.appbox("run", own, "--", "xdg-open", "https://example.org/c");
+      assertThat(inBox).succeeded();
+      assertThat(inBox.stdout()).isEqualTo("box-opens https://example.org/c\n");
+      assertThat(Files.readString(opened)).doesNotContain("example.org/c");
+      // host-exec is there all the same.
+      assertThat(host.appbox("run", own, "--", "host-exec", "true")).succeeded();
     }
   }
 
