@@ -381,15 +381,23 @@ static void finish_auth(int bus) {
 
 /* ---- what to send --------------------------------------------------------------------- */
 
+/* Whether the bus takes it as a string: UTF-8 with no overlong form, surrogate or code point past
+   U+10FFFF. The bus drops a connection that sends anything else. */
 static int utf8_valid(const char *s) {
   const unsigned char *p = (const unsigned char *)s;
   while (*p) {
-    int n = *p < 0x80 ? 0 : (*p & 0xe0) == 0xc0 ? 1 : (*p & 0xf0) == 0xe0 ? 2
-                         : (*p & 0xf8) == 0xf0 ? 3 : -1;
-    if (n < 0 || (n == 1 && *p < 0xc2)) return 0;
-    p++;
-    for (int i = 0; i < n; i++, p++)
+    uint32_t c = *p++;
+    int more = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2
+               : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (more < 0) return 0;
+    c &= more == 0 ? 0x7f : more == 1 ? 0x1f : more == 2 ? 0x0f : 0x07;
+    for (int i = 0; i < more; i++, p++) {
       if ((*p & 0xc0) != 0x80) return 0;
+      c = (c << 6) | (*p & 0x3f);
+    }
+    if ((more == 2 && c < 0x800) || (more == 3 && c < 0x10000) || c > 0x10ffff ||
+        (c >= 0xd800 && c < 0xe000))
+      return 0;
   }
   return 1;
 }
@@ -518,6 +526,10 @@ static int exit_code(uint32_t status) {
 }
 
 int main(int argc, char **argv) {
+  /* A closed standard stream cannot be passed on, and the bus's socket must not take its number:
+     the program gets /dev/null there instead. */
+  for (int i = 0; i < 3; i++)
+    if (fcntl(i, F_GETFD) < 0 && open("/dev/null", O_RDWR) != i) return 1;
   char **command = argv + 1;
   int count = argc - 1;
   const char *self = base_name(argv[0]);

@@ -78,6 +78,21 @@ class HostExecTest {
       assertThat(boxOnly).succeeded();
       assertThat(boxOnly.stdout().strip()).isEqualTo(s.home().toString());
 
+      // The caller's variables come along, the box's own stay in the box.
+      CommandResult env =
+          host.appbox(
+              "run",
+              box,
+              "--",
+              "sh",
+              "-c",
+              "E2E_VAR='x y' host-exec sh -c 'echo \"$E2E_VAR|${APPBOX_BOX-none}|${container-none}\"'");
+      assertThat(env).succeeded();
+      assertThat(env.stdout()).isEqualTo("x y|none|none\n");
+      // Closed standard streams become /dev/null for the program, never the bus's socket.
+      assertThat(host.appbox("run", box, "--", "sh", "-c", "host-exec sh -c 'exit 3' <&- >&-"))
+          .exitedWith(3);
+
       // A signal ends the program as the shell would say it; a missing program is 127.
       assertThat(host.appbox("run", box, "--", "host-exec", "sh", "-c", "kill -TERM $$"))
           .exitedWith(143);
