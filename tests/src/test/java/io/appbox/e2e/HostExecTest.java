@@ -199,6 +199,48 @@ class HostExecTest {
   }
 
   @Test
+  void aSignalToHostExecReachesTheHostProgram() throws Exception {
+    try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
+        HostSession host = HostSession.withHelper(s)) {
+      String box = s.newBox();
+      assertThat(s.appbox("create", box)).succeeded();
+      String sleep = "sleep 271" + ThreadLocalRandom.current().nextInt(1000, 10000);
+      List<String> argv = new java.util.ArrayList<>(List.of(TestEnvironment.appbox().toString()));
+      argv.addAll(s.engineFlag());
+      argv.addAll(List.of("run", box, "--", "host-exec", "sh", "-c", "exec " + sleep));
+      Process running =
+          s.startProgram(
+              s.home().resolve("signal.out"), s.home().resolve("signal.err"), host.env(), argv);
+      try {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!onHost(s, sleep)) {
+          assertThat(System.nanoTime()).as(sleep + " started on the host").isLessThan(deadline);
+          Thread.sleep(50);
+        }
+        // host-exec runs in the box, a descendant of appbox run (the box shares the host's PIDs).
+        ProcessHandle hostExec =
+            running
+                .toHandle()
+                .descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/host-exec")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no host-exec under appbox run"));
+        Commands.check(List.of("kill", "-TERM", Long.toString(hostExec.pid())));
+        assertThat(running.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(running.exitValue()).as("SIGTERM, as a shell says it").isEqualTo(143);
+        assertThat(onHost(s, sleep)).as("the host program ended with it").isFalse();
+      } finally {
+        running.toHandle().descendants().forEach(ProcessHandle::destroy);
+        running.destroy();
+      }
+    }
+  }
+
+  private static boolean onHost(Sandbox s, String command) {
+    return s.host("pgrep", "-u", Integer.toString(s.uid()), "-x", "-f", command).exitCode() == 0;
+  }
+
+  @Test
   void withoutTheSessionHelperItExits4SayingWhatIsMissing() throws Exception {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN);
         HostSession bare = HostSession.withoutHelper(s)) {
