@@ -6,8 +6,9 @@ JSON Lines progress events to draw a bar, takes the result from the last documen
 and turns appbox's error codes into messages and exit statuses.
 
     appbox-frontend.py [--box BOX] update
-    appbox-frontend.py [--box BOX] search TERM
+    appbox-frontend.py [--box BOX] search WORD...
     appbox-frontend.py [--box BOX] install PKG...
+    appbox-frontend.py [--box BOX] apps
     appbox-frontend.py [--box BOX] exports
     appbox-frontend.py [--box BOX] remove PKG...
 
@@ -79,8 +80,8 @@ def call(args, on_progress=None):
     """Runs `appbox --json ARGS` and returns the data of its result, or raises AppboxError.
 
     Every line of standard output is one JSON document. Progress events go to on_progress;
-    the document that carries "ok" is the result (a result event for long operations, the
-    plain envelope otherwise and for failures before a long operation starts).
+    the document that carries "ok" is the result (a result event for long operations, also
+    when they fail before starting; the plain envelope for the other commands).
     """
     argv = [find_appbox(), "--json", *args]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as err:
@@ -169,12 +170,21 @@ def update(options):
         print(f"Refreshed the package index of box {name}")
 
 
+def installed_mark(hit):
+    """yes, app / yes / no: an application is what a software center shows with an icon."""
+    if not hit["installed"]:
+        return "no"
+    return "yes, app" if hit["app"] else "yes"
+
+
 def search(options):
-    hits = call(["search", *box_args(options), "--", options.term])
+    hits = call(["search", *box_args(options), "--", *options.words])
     if not hits:
-        print(f"No package matches {printable(options.term)}.")
+        print(f"No package matches {printable(' '.join(options.words))}.")
         return
-    table([[h["name"], h["summary"]] for h in hits], ["NAME", "SUMMARY"])
+    # The closest names come first; version is null where the package manager does not say.
+    table([[h["name"], h["version"] or "-", installed_mark(h), h["summary"]] for h in hits],
+          ["NAME", "VERSION", "INSTALLED", "SUMMARY"])
 
 
 def install(options):
@@ -189,6 +199,16 @@ def install(options):
         print(f"Added to your menu: {printable(e['name'])}")
     for w in data["warnings"]:
         print(f"warning: {printable(w)}", file=sys.stderr)
+
+
+def apps(options):
+    """The installed applications as a menu shows them: display name, box and icon file."""
+    found = [e for e in call(["exports", *box_args(options)]) if e["kind"] == "app"]
+    if not found:
+        print("No applications are installed.")
+        return
+    table([[e["displayName"] or e["name"], e["box"], e["icon"] or "-"] for e in found],
+          ["APPLICATION", "BOX", "ICON"])
 
 
 def exports(options):
@@ -220,12 +240,14 @@ def main(argv):
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = commands.add_parser("update", help="refresh the package index (a new box has none)")
     p.set_defaults(run=update)
-    p = commands.add_parser("search", help="search the box's repositories")
-    p.add_argument("term", metavar="TERM")
+    p = commands.add_parser("search", help="search the box's repositories (every word matches)")
+    p.add_argument("words", metavar="WORD", nargs="+")
     p.set_defaults(run=search)
     p = commands.add_parser("install", help="install packages, with a progress bar")
     p.add_argument("packages", metavar="PKG", nargs="+")
     p.set_defaults(run=install)
+    p = commands.add_parser("apps", help="the installed applications, with their icons")
+    p.set_defaults(run=apps)
     p = commands.add_parser("exports", help="what is exported, and whether it still works")
     p.set_defaults(run=exports)
     p = commands.add_parser("remove", help="remove packages and what they exported")

@@ -40,6 +40,8 @@ modules=$("$jdk/bin/jdeps" -q --ignore-missing-deps --print-module-deps --multi-
 # Before Java 22 the elliptic-curve ciphers most TLS servers use (https manifests) are a module
 # of their own, which jdeps cannot see: it is reached through the security providers.
 if [ "$release" -lt 22 ]; then modules=$modules,jdk.crypto.ec; fi
+# sun.misc.Signal, which appbox reaches reflectively (InterruptsToTheCommand): jdeps cannot see it.
+modules=$modules,jdk.unsupported
 rm -rf "$dist/runtime"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --output "$dist/runtime"

@@ -21,6 +21,7 @@ final class Commands {
     ALL.put("start", StartCommand::new);
     ALL.put("stop", StopCommand::new);
     ALL.put("rm", RmCommand::new);
+    ALL.put("rename", RenameCommand::new);
     ALL.put("install", InstallCommand::new);
     ALL.put("remove", RemoveCommand::new);
     ALL.put("autoremove", AutoremoveCommand::new);

@@ -23,9 +23,15 @@ import picocli.CommandLine.Option;
       "  appbox create web --distro debian --volume /srv/data:/data:ro",
       "  appbox create sandbox --home ~/sandbox-home",
       "  appbox create offline --no-host-open",
+      "  appbox create dev2 --clone dev",
       "",
       "In the box, host-exec PROGRAM runs a program on the host, and xdg-open hands links and"
-          + " files to the host's (not with --no-host-open)."
+          + " files to the host's (not with --no-host-open).",
+      "",
+      "--clone copies a box's packages and files into the new box through an image of it"
+          + " (localhost/appbox-clones:NEW), which is removed with the new box unless --keep-image."
+          + " The new box has its own name, labels and home; the old box's exports are not copied:"
+          + " export what you want from the new box."
     })
 final class CreateCommand extends BaseCommand implements LongOperation {
   @Mixin BoxArgument name;
@@ -61,6 +67,17 @@ final class CreateCommand extends BaseCommand implements LongOperation {
               + " host.")
   boolean noHostOpen;
 
+  @Option(
+      names = "--clone",
+      paramLabel = "BOX",
+      description = "Make the box a copy of BOX: its packages and files, not its exports.")
+  String cloneOf;
+
+  @Option(
+      names = "--keep-image",
+      description = "With --clone: keep the image the clone was made from after the clone is gone.")
+  boolean keepImage;
+
   @Override
   int execute(Session session) {
     BoxName box = name.required("create");
@@ -78,7 +95,15 @@ final class CreateCommand extends BaseCommand implements LongOperation {
             entry,
             !noHostOpen);
     Output out = session.output();
-    Box created = session.boxes().create(request, out.longOperation());
+    if (keepImage && cloneOf == null) {
+      throw io.appbox.core.AppboxException.invalid(
+          "--keep-image keeps the image of a clone: it goes with --clone.",
+          "Clone a box: appbox create " + box + " --clone BOX --keep-image");
+    }
+    Box created =
+        cloneOf == null
+            ? session.boxes().create(request, out.longOperation())
+            : session.boxes().cloneOf(BoxName.of(cloneOf), request, keepImage, out.longOperation());
     if (entry) {
       session.exportService().exportTerminalEntry(box).warnings().forEach(out::warn);
     }
@@ -96,6 +121,9 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                     + session.engine().info().describe()
                     + " for "
                     + created.user()
+                    + (cloneOf == null
+                        ? ""
+                        : ", a copy of box " + cloneOf + " (its exports are not copied)")
                     + ". Enter it: appbox enter "
                     + created.name()));
     return ExitCodes.OK;

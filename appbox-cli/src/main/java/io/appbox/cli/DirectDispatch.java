@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.core.log.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,9 @@ final class DirectDispatch {
     BaseCommand chosen = plain.get().toCommand();
     try {
       Session session = root.session();
+      if (Log.debug()) {
+        Log.debug("cli", plain.get().command() + " read directly, without picocli's model");
+      }
       if (chosen instanceof LongOperation) {
         session.output().longOperation();
       }

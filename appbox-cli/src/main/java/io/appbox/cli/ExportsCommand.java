@@ -2,8 +2,11 @@ package io.appbox.cli;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.export.ExportStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Option;
       "  program-gone       its program is no longer in the box, checked while the box runs"
           + " (doctor --fix removes it)",
       "  files-missing      some of its host files are gone (doctor --fix writes them again)",
-      "  files-overwritten  another export or you wrote over its files (doctor --fix forgets it)"
+      "  files-overwritten  another export or you wrote over its files (doctor --fix forgets it)",
+      "An application's DISPLAY NAME is the name your menu shows; ICON is its icon file (the"
+          + " scalable one, else the largest)."
     },
     footer = {"", "Examples:", "  appbox exports", "  appbox exports --box dev --json"})
 final class ExportsCommand extends BaseCommand {
@@ -34,8 +39,19 @@ final class ExportsCommand extends BaseCommand {
       session.boxes().require(only.get());
     }
     Output out = session.output();
+    List<Map<String, Object>> json = new ArrayList<>();
+    List<ExportLooks> looks = new ArrayList<>();
+    for (ExportStatus s : all) {
+      ExportLooks l = ExportLooks.of(s.export());
+      looks.add(l);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> one = new LinkedHashMap<>((Map<String, Object>) s.toJson());
+      one.put("displayName", l.displayName());
+      one.put("icon", l.icon());
+      json.add(one);
+    }
     out.result(
-        all,
+        json,
         () -> {
           if (all.isEmpty() && only.isPresent()) {
             out.println(
@@ -48,14 +64,18 @@ final class ExportsCommand extends BaseCommand {
             out.println("Nothing exported yet. Install an application: appbox install htop");
             return;
           }
-          Table table = new Table("BOX", "KIND", "NAME", "PACKAGE", "STATE");
-          for (ExportStatus s : all) {
+          Table table =
+              new Table("BOX", "KIND", "NAME", "PACKAGE", "STATE", "DISPLAY NAME", "ICON");
+          for (int i = 0; i < all.size(); i++) {
+            ExportStatus s = all.get(i);
             table.row(
                 s.export().box(),
                 s.export().kind().name().toLowerCase(Locale.ROOT),
                 s.export().name(),
                 s.export().pkg().isEmpty() ? "-" : s.export().pkg(),
-                s.state());
+                s.state(),
+                looks.get(i).displayName(),
+                looks.get(i).icon());
           }
           out.out().print(table.render(out.color()));
         });

@@ -37,7 +37,10 @@ final class GlobalOptions {
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Say what appbox is doing.")
+      description =
+          "Log what appbox does on standard error: each request to the engine with its status"
+              + " and time, which way a command went into the box, the package manager's whole"
+              + " output. APPBOX_LOG=debug does the same without the option.")
   void verbose(boolean on) {
     verbose |= on;
   }

@@ -81,7 +81,10 @@ final class InstallCommand extends BaseCommand implements LongOperation {
         throw Interrupted.install(session, box, bare, !noExport, journal, e);
       }
       if (!noExport) {
-        exported.addAll(export(session, box, bare, warnings, progress));
+        // What was installed before exported then, or was left unexported on purpose.
+        List<String> added =
+            installed.stream().filter(p -> !p.already()).map(InstalledPackage::name).toList();
+        exported.addAll(export(session, box, added, warnings, progress));
       }
       journal.end(box);
     }
@@ -109,7 +112,10 @@ final class InstallCommand extends BaseCommand implements LongOperation {
                     + box);
           }
           for (InstalledPackage p : installed) {
-            out.println("Installed " + p.name() + " " + p.version() + " in " + box);
+            out.println(
+                p.already()
+                    ? p.name() + " is already installed in box " + box + " (" + p.version() + ")"
+                    : "Installed " + p.name() + " " + p.version() + " in " + box);
           }
           for (Map<String, Object> e : exported) {
             out.println("Exported " + e.get("name") + " to your menu");

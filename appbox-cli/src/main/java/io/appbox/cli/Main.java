@@ -50,15 +50,18 @@ public final class Main {
       return ExitCodes.OK;
     }
     Output.Factory outputs =
-        options ->
-            new Output(
-                out,
-                err,
-                options.json,
-                Terminal.colorAllowed(env, 1),
-                Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
-                options.verbose,
-                Terminal.width(env));
+        options -> {
+          Output output =
+              new Output(
+                  out,
+                  err,
+                  options.json,
+                  Terminal.colorAllowed(env, 1),
+                  Terminal.isTerminal(2) && !"dumb".equals(env.get("TERM")),
+                  Terminal.width(env));
+          LogSetup.configure(options.verbose, env, output);
+          return output;
+        };
     Failures failures =
         (e, root) -> {
           Output output = root.session().output();
@@ -89,6 +92,20 @@ public final class Main {
         });
     cli.setExecutionExceptionHandler(
         (Exception e, CommandLine c, CommandLine.ParseResult r) -> failures.handle(e, root));
+    cli.setExecutionStrategy(
+        parsed -> {
+          CommandLine helped = HelpJson.requested(parsed);
+          if (helped != null && root.global.json) {
+            // A frontend asks what a command takes: the help as one JSON document.
+            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("ok", true);
+            doc.put("data", HelpJson.of(helped.getCommandSpec()));
+            out.println(io.appbox.core.json.Json.write(doc));
+            out.flush();
+            return ExitCodes.OK;
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cli.execute(args);
   }
 

@@ -178,6 +178,14 @@ public final class ManPages {
         });
     r.macro("PD");
 
+    r.macro("SH", "ENVIRONMENT");
+    r.macro("TP");
+    r.line("\\fB" + LogSetup.VARIABLE + "\\fR");
+    r.text(
+        "off, error, warn, info or debug: what appbox logs on standard error, one line per event"
+            + " (appbox: LEVEL TOPIC: MESSAGE); debug is what -v gives. Standard output stays"
+            + " the command's own, and with --json one JSON document.");
+
     r.macro("SH", "SEE ALSO");
     List<String> related = new ArrayList<>();
     for (CommandLine at = cli.getParent(); at != null; at = at.getParent()) {

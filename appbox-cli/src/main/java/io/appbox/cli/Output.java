@@ -18,7 +18,6 @@ final class Output {
   private final boolean json;
   private final boolean color;
   private final boolean errTerminal;
-  private final boolean verbose;
   private final int width;
   private boolean longOperation;
   private ProgressLine progressLine;
@@ -30,14 +29,12 @@ final class Output {
       boolean json,
       boolean color,
       boolean errTerminal,
-      boolean verbose,
       int width) {
     this.out = out;
     this.err = err;
     this.json = json;
     this.color = color;
     this.errTerminal = errTerminal;
-    this.verbose = verbose;
     this.width = width;
   }
 
@@ -174,11 +171,14 @@ final class Output {
     }
   }
 
-  /** A note on standard error for people, shown with --verbose. */
-  void verbose(String line) {
-    if (verbose) {
+  /**
+   * A line of appbox's log ({@link io.appbox.core.log.Log}) on standard error, never standard
+   * output: in --json mode standard output holds the JSON alone.
+   */
+  void log(String line) {
+    synchronized (err) {
       finishProgress();
-      err.println("appbox: " + Text.printable(line));
+      err.println(line);
     }
   }
 
@@ -194,7 +194,7 @@ final class Output {
     return out;
   }
 
-  private void finishProgress() {
+  void finishProgress() {
     if (progressLine != null) {
       progressLine.finish();
     }

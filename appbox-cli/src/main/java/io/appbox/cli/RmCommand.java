@@ -51,6 +51,7 @@ final class RmCommand extends BaseCommand {
     }
     // Every box must exist before any is removed, and the user know what goes with it.
     List<String> goesWith = new ArrayList<>();
+    Map<BoxName, List<io.appbox.core.upgrade.Snapshot>> snapshotsOf = new LinkedHashMap<>();
     for (BoxName name : names) {
       io.appbox.core.engine.ContainerState box = session.boxes().require(name);
       if (box.running() && !force) {
@@ -61,6 +62,7 @@ final class RmCommand extends BaseCommand {
               .map(s -> s.export().name())
               .toList();
       List<io.appbox.core.upgrade.Snapshot> snapshots = session.upgrades().snapshots(name);
+      snapshotsOf.put(name, snapshots);
       List<String> parts = new ArrayList<>();
       if (!exports.isEmpty()) {
         parts.add(Plural.of(exports.size(), "export") + " (" + String.join(", ", exports) + ")");
@@ -91,7 +93,7 @@ final class RmCommand extends BaseCommand {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("box", name.value());
       entry.put("exportsRemoved", exports.stream().map(Exports::json).toList());
-      entry.put("snapshotsRemoved", session.upgrades().removeSnapshots(name));
+      entry.put("snapshotsRemoved", session.upgrades().removeSnapshots(snapshotsOf.get(name)));
       removed.add(entry);
       out.println(
           "Removed "

@@ -12,8 +12,17 @@ import java.util.Set;
  */
 final class RunCommandLine {
   private static final Set<String> FLAGS =
-      Set.of("--root", "--json", "-v", "--verbose", "--stacktrace", "--rootful", "-h", "--help");
-  private static final Set<String> WITH_VALUE = Set.of("--engine", "--box");
+      Set.of(
+          "--root",
+          "--json",
+          "-v",
+          "--verbose",
+          "--stacktrace",
+          "--rootful",
+          "-h",
+          "--help",
+          "--ephemeral");
+  private static final Set<String> WITH_VALUE = Set.of("--engine", "--box", "--distro");
 
   private RunCommandLine() {}
 
@@ -21,6 +30,9 @@ final class RunCommandLine {
     int run = indexOfRun(args);
     if (run < 0) {
       return args;
+    }
+    if (throwaway(args, run)) {
+      return throwawayForm(args, run);
     }
     List<String> options = new ArrayList<>();
     String box = null;
@@ -72,6 +84,58 @@ final class RunCommandLine {
     } else if (boxOption || i > run + 1 && args[i - 1].equals("--")) {
       out.add("--");
     }
+    return out.toArray(String[]::new);
+  }
+
+  /**
+   * Whether the command line is {@code run --ephemeral ...}: {@code --ephemeral} among appbox's
+   * options, with no BOX before it.
+   */
+  static boolean isThrowaway(String[] args) {
+    int run = indexOfRun(args);
+    return run >= 0 && throwaway(args, run);
+  }
+
+  private static boolean throwaway(String[] args, int run) {
+    for (int i = run + 1; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals("--ephemeral")) {
+        return true;
+      }
+      if (WITH_VALUE.contains(args[i])) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code run --ephemeral [OPTION]... [--] CMD...}: no BOX, so the command starts at the first
+   * word that is no option; picocli gets {@code run [OPTION]... -- CMD...}.
+   */
+  private static String[] throwawayForm(String[] args, int run) {
+    List<String> out = new ArrayList<>(List.of(args).subList(0, run + 1));
+    int i = run + 1;
+    while (i < args.length) {
+      String a = args[i];
+      if (a.equals("--")) {
+        i++;
+        break;
+      }
+      if (WITH_VALUE.contains(a) && i + 1 < args.length) {
+        out.add(a);
+        out.add(args[i + 1]);
+        i += 2;
+      } else if (a.startsWith("-")) {
+        out.add(a); // known or not, picocli says
+        i++;
+      } else {
+        break;
+      }
+    }
+    out.add("--");
+    out.addAll(List.of(args).subList(i, args.length));
     return out.toArray(String[]::new);
   }
 

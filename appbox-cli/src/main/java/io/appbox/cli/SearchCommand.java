@@ -9,30 +9,52 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "search",
-    description = "Search the box's repositories.",
-    footer = {"", "Examples:", "  appbox search htop", "  appbox search --box dev --json editor"})
+    description = {
+      "Search the box's repositories for the packages that match every word, the closest names"
+          + " first. Each result has its version and, in the INSTALLED column, 'yes' (an"
+          + " application: 'yes, app') when it is installed in the box."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  appbox search htop",
+      "  appbox search text editor",
+      "  appbox search --box dev --json editor"
+    })
 final class SearchCommand extends BaseCommand {
   @Mixin BoxChoice choice;
 
-  @Parameters(index = "0", paramLabel = "TERM", description = "What to look for.")
-  String term;
+  @Parameters(
+      index = "0",
+      arity = "1..*",
+      paramLabel = "WORD",
+      description = "What to look for: every word must match.")
+  List<String> terms;
 
   @Override
   int execute(Session session) {
     BoxName box = choice.existing(session);
-    List<SearchHit> hits = session.packages().search(box, term, session.output().sideProgress());
+    List<SearchHit> hits =
+        session.packages().queries().search(box, terms, session.output().sideProgress());
     Output out = session.output();
     out.result(
         hits,
         () -> {
           if (hits.isEmpty()) {
-            out.println("Nothing found for " + term + " in " + box + ".");
+            out.println("Nothing found for " + String.join(" ", terms) + " in " + box + ".");
             return;
           }
-          Table table = new Table("NAME", "SUMMARY");
-          hits.forEach(h -> table.row(h.name(), h.summary()));
+          Table table = new Table("NAME", "VERSION", "INSTALLED", "SUMMARY");
+          hits.forEach(h -> table.row(h.name(), h.version(), installed(h), h.summary()));
           out.out().print(table.render(out.color()));
         });
     return ExitCodes.OK;
+  }
+
+  private static String installed(SearchHit h) {
+    if (!h.installed()) {
+      return "";
+    }
+    return Boolean.TRUE.equals(h.app()) ? "yes, app" : "yes";
   }
 }

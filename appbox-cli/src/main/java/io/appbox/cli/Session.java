@@ -7,6 +7,7 @@ import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.host.PrivateDirectory;
 import io.appbox.core.host.XdgDirs;
+import io.appbox.core.log.Log;
 import io.appbox.core.pkg.PackageService;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.core.upgrade.RecoveringEngine;
@@ -154,8 +155,16 @@ final class Session {
       api =
           new EngineLocator(env, host().uid(), wanted, Optional.empty(), config().engineTimeouts())
               .locate();
-      output.verbose(
-          "using " + api.info().id() + " " + api.info().version() + " at " + api.info().endpoint());
+      if (Log.info()) {
+        Log.info(
+            "engine",
+            "using "
+                + api.info().id()
+                + " "
+                + api.info().version()
+                + " at "
+                + api.info().endpoint());
+      }
     }
     return api;
   }
@@ -206,8 +215,7 @@ final class Session {
   BoxService boxes() {
     if (boxes == null) {
       ContainerEngine e = engine();
-      BoxProcessRunner runner =
-          new BoxProcessRunner(e.info(), namespaces(), processCache(), output::verbose, env);
+      BoxProcessRunner runner = new BoxProcessRunner(e.info(), namespaces(), processCache(), env);
       boxes =
           new BoxService(
               e,
@@ -270,5 +278,15 @@ final class Session {
               dirs().binDir());
     }
     return exportService;
+  }
+
+  io.appbox.core.rename.BoxRename renames() {
+    return new io.appbox.core.rename.BoxRename(
+        engine(),
+        boxes(),
+        exports(),
+        Wiring.removal(dirs(), exports()),
+        exportService(),
+        upgrades());
   }
 }

@@ -4,6 +4,7 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
+import io.appbox.core.pkg.PackageChanges;
 import io.appbox.core.upgrade.Snapshot;
 import io.appbox.core.upgrade.UpgradeService;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
         entry.put("installed", List.copyOf(done.changes().added()));
         entry.put("removed", List.copyOf(done.removed()));
         entry.put("unexported", done.unexported().stream().map(Exports::json).toList());
+        entry.put("nothingToUpgrade", done.before().isEmpty());
         upgraded.add(entry);
         done.unexported().forEach(e -> out.println("Unexported " + e.name()));
         done.removed().forEach(p -> out.println("Removed " + p + " from " + box));
@@ -79,6 +81,10 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
                   + " upgraded (snapshot before: "
                   + done.before().get().name()
                   + ")");
+          for (PackageChanges.Changed c : done.changes().changed()) {
+            out.println("  " + c.name() + " " + c.from() + " -> " + c.to());
+          }
+          done.changes().added().forEach(p -> out.println("  " + p + " (new)"));
         }
       } catch (AppboxException e) {
         if (boxes.size() == 1) {

@@ -26,6 +26,13 @@ class RunCommandLineTest {
         "run --nonsense dev -- id | run --nonsense dev -- id",
         "run | run",
         "list --root | list --root",
+        "run --ephemeral -- id -u | run --ephemeral -- id -u",
+        "run --ephemeral ls -la | run --ephemeral -- ls -la",
+        "run --ephemeral --distro fedora --root id | run --ephemeral --distro fedora --root -- id",
+        "run --ephemeral --box dev -- true | run --ephemeral --box dev -- true",
+        "run --box dev --ephemeral true | run --box dev --ephemeral -- true",
+        "run --ephemeral | run --ephemeral --",
+        "run dev --ephemeral -- id | run --ephemeral dev -- id",
       })
   void putsARunCommandLineInOneForm(String given, String expected) {
     assertThat(List.of(RunCommandLine.normalise(given.split(" "))))

@@ -31,7 +31,11 @@ enum CommandKey {
   // changing anything, so that appbox can name what goes and ask first.
   PLAN_REMOVE("plan-remove", false, "^(?<name>\\S+)$", "name"),
   PLAN_AUTOREMOVE("plan-autoremove", false, "^(?<name>\\S+)$", "name"),
-  PLAN_UPGRADE("plan-upgrade", false, "^(?<name>\\S+)$", "name");
+  PLAN_UPGRADE("plan-upgrade", false, "^(?<name>\\S+)$", "name"),
+  // Optional: the versions the repositories offer (names appended), for a search that prints none.
+  VERSIONS("versions", false, "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]+)$", "name", "version"),
+  // Optional: the installed packages the user asked for, not taken along as dependencies.
+  LIST_MANUAL("list-manual", false, "^(?<name>\\S+)$", "name");
 
   final String key;
   final boolean rootByDefault;
@@ -67,7 +71,11 @@ enum CommandKey {
 
   /** A command a profile may leave out: appbox then cannot tell beforehand. */
   boolean isOptional() {
-    return this == HAS_INDEX || this == REPAIR || key.startsWith("plan-");
+    return this == HAS_INDEX
+        || this == REPAIR
+        || this == VERSIONS
+        || this == LIST_MANUAL
+        || key.startsWith("plan-");
   }
 
   static List<String> keys() {

@@ -4,7 +4,9 @@ import io.appbox.core.Quote;
 import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProgressFormat;
+import io.appbox.core.profile.QueryCommands;
 import io.appbox.core.profile.RemovalPlans;
+import io.appbox.core.profile.ShowFields;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,36 @@ final class PackageCommandsTranslator {
             Optional.ofNullable(read.get(CommandKey.PLAN_AUTOREMOVE)),
             Optional.ofNullable(read.get(CommandKey.PLAN_UPGRADE))),
         Optional.ofNullable(read.get(CommandKey.HAS_INDEX)),
-        Optional.ofNullable(read.get(CommandKey.REPAIR)));
+        Optional.ofNullable(read.get(CommandKey.REPAIR)),
+        new QueryCommands(
+            Optional.ofNullable(read.get(CommandKey.VERSIONS)),
+            Optional.ofNullable(read.get(CommandKey.LIST_MANUAL)),
+            ShowFields.NONE,
+            false));
+  }
+
+  /** The commands with the profile's show-fields and search-words. */
+  static PackageCommands withQueries(PackageCommands c, ShowFields fields, boolean oneWord) {
+    return new PackageCommands(
+        c.install(),
+        c.remove(),
+        c.search(),
+        c.show(),
+        c.listInstalled(),
+        c.listFiles(),
+        c.owner(),
+        c.update(),
+        c.upgrade(),
+        c.autoremove(),
+        c.clean(),
+        c.healthCheck(),
+        c.notFound(),
+        c.progress(),
+        c.locked(),
+        c.plans(),
+        c.hasIndex(),
+        c.repair(),
+        new QueryCommands(c.queries().versions(), c.queries().listManual(), fields, oneWord));
   }
 
   /** A command is a list of arguments, or a mapping with argv, root and output. */
@@ -75,8 +106,8 @@ final class PackageCommandsTranslator {
           .problem(
               "appbox does not read the output of "
                   + key.key
-                  + "; only of search, show, list-installed, list-files, owner and the plan-"
-                  + " commands",
+                  + "; only of search, show, list-installed, list-files, owner, versions,"
+                  + " list-manual and the plan- commands",
               "Remove the output field.");
     }
     Optional<Pattern> pattern =

@@ -8,6 +8,7 @@ import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProgressFormat;
 import io.appbox.core.profile.Proof;
+import io.appbox.core.profile.ShowFields;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -33,7 +34,14 @@ final class ProfileTranslator {
           "locked",
           "sudo",
           "proven",
+          "show-fields",
+          "search-words",
           "commands");
+  private static final List<String> SHOW_FIELD_KEYS =
+      java.util.stream.Stream.concat(
+              ShowFields.KEYS.stream(), java.util.stream.Stream.of("size-unit"))
+          .toList();
+  private static final Set<String> SIZE_UNITS = Set.of("B", "KiB", "MiB", "kB", "MB");
   private static final List<String> PROVEN_FIELDS = List.of("end-to-end", "unit-tests");
   private static final Pattern PACKAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+._@-]*");
   private static final List<String> BOOTSTRAP_FIELDS =
@@ -80,10 +88,54 @@ final class ProfileTranslator {
     PackageCommands commands =
         PackageCommandsTranslator.translate(
             profile.required("commands"), notFound, progress, locked);
+    ShowFields showFields =
+        profile.optional("show-fields").map(ProfileTranslator::showFields).orElse(ShowFields.NONE);
+    boolean oneWord =
+        profile.optional("search-words").map(ProfileTranslator::searchesOneWord).orElse(false);
+    commands = PackageCommandsTranslator.withQueries(commands, showFields, oneWord);
     Optional<String> sudo = profile.optional("sudo").map(ProfileTranslator::packageName);
     Proof proven = profile.optional("proven").map(ProfileTranslator::proven).orElse(Proof.UNKNOWN);
     return new DistroProfile(
         id, name, image, bootstrap, commands, environment, source, sudo, proven);
+  }
+
+  /**
+   * appbox's key to the package manager's field names: one name or a list, the first present wins.
+   */
+  private static ShowFields showFields(YamlField field) {
+    YamlMapping mapping = field.mapping(SHOW_FIELD_KEYS);
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    for (String key : ShowFields.KEYS) {
+      mapping
+          .optional(key)
+          .ifPresent(f -> fields.put(key, f.isSequence() ? f.strings() : List.of(f.text())));
+    }
+    Optional<String> unit =
+        mapping
+            .optional("size-unit")
+            .map(
+                f -> {
+                  if (!SIZE_UNITS.contains(f.string())) {
+                    throw f.problem(
+                        Quote.of(f.string()) + " is not a unit appbox knows",
+                        "Use one of "
+                            + String.join(", ", new java.util.TreeSet<>(SIZE_UNITS))
+                            + ".");
+                  }
+                  return f.string();
+                });
+    return new ShowFields(fields, unit);
+  }
+
+  /** all: the search matches every word itself; one: appbox gives it one and matches the rest. */
+  private static boolean searchesOneWord(YamlField field) {
+    return switch (field.string()) {
+      case "all" -> false;
+      case "one" -> true;
+      default ->
+          throw field.problem(
+              Quote.of(field.string()) + " is not how a search takes words", "Use all or one.");
+    };
   }
 
   private static String packageName(YamlField field) {

@@ -49,12 +49,12 @@ class BuiltinProfilesTest {
             "fedora",
             "registry.fedoraproject.org/fedora:41",
             "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf sh",
-            "search show"),
+            "search show versions list-manual"),
         Arguments.of(
             "almalinux",
             "quay.io/almalinuxorg/almalinux:9",
             "dnf dnf dnf dnf rpm rpm rpm dnf dnf dnf dnf dnf sh",
-            "search show"),
+            "search show versions list-manual"),
         Arguments.of(
             "arch",
             "docker.io/library/archlinux:latest",
@@ -69,7 +69,7 @@ class BuiltinProfilesTest {
             "opensuse",
             "registry.opensuse.org/opensuse/tumbleweed:latest",
             "zypper zypper zypper zypper rpm rpm rpm zypper zypper sh zypper rpm sh",
-            "search show"),
+            "search show versions list-manual"),
         Arguments.of(
             "void",
             "ghcr.io/void-linux/void-glibc:latest",

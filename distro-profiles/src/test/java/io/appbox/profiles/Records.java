@@ -44,6 +44,8 @@ final class Records {
       case PLAN_REMOVE -> commands.plans().remove().orElse(null);
       case PLAN_AUTOREMOVE -> commands.plans().autoremove().orElse(null);
       case PLAN_UPGRADE -> commands.plans().upgrade().orElse(null);
+      case VERSIONS -> commands.queries().versions().orElse(null);
+      case LIST_MANUAL -> commands.queries().listManual().orElse(null);
     };
   }
 }

@@ -2,6 +2,8 @@ package io.appbox.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.appbox.core.pkg.PackageDetails;
+import io.appbox.core.pkg.ShowOutput;
 import io.appbox.core.profile.PackageCommands;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -195,95 +197,154 @@ class ToolOutputTest {
 
   @Nested
   class Show {
+    static final String DEBIAN_HTOP =
+        """
+        Package: htop
+        Version: 3.2.2-2
+        Installed-Size: 378
+        Maintainer: Daniel Lange <DLange@debian.org>
+        Architecture: amd64
+        Depends: libc6 (>= 2.34), libncursesw6 (>= 6), libnl-3-200 (>= 3.2.7), libnl-genl-3-200 (>= 3.2.7), libtinfo6 (>= 6)
+        Suggests: lm-sensors, lsof, strace
+        Description-en: interactive processes viewer
+         Htop is an ncursed-based process viewer similar to top, but it
+         allows one to scroll the list vertically and horizontally to see
+         all processes and their full command lines.
+         .
+         Tasks related to processes (killing, renicing) can be done without
+         entering their PIDs.
+        Description-md5: 8eb5aa19b3c92a975dc78e2165f6688d
+        Homepage: https://htop.dev/
+        Tag: admin::monitoring, implemented-in::c, interface::text-mode,
+         role::program, scope::utility, uitoolkit::ncurses, use::monitor,
+         works-with::software:running
+        Section: utils
+        Priority: optional
+        Filename: pool/main/h/htop/htop_3.2.2-2_amd64.deb
+        Size: 152412
+
+        """;
+
+    static final String FEDORA_HTOP =
+        """
+        Available packages
+        Name            : htop
+        Version         : 3.3.0
+        Release         : 4.fc41
+        URL             : https://htop.dev/
+        Description     : htop is an interactive text-mode process viewer for Linux, similar to
+                        : top(1).
+        """;
+
+    static final String ARCH_HTOP =
+        """
+        Repository      : extra
+        Name            : htop
+        Version         : 3.3.0-3
+        Description     : Interactive process viewer
+        Optional Deps   : lm_sensors: show cpu temperatures
+                          lsof: show files opened by a process
+        """;
+
+    // apk info -d -w -s: a header line, the value on the next.
+    static final String ALPINE_HTOP =
+        """
+        htop-3.3.0-r0 description:
+        Interactive process viewer
+
+        htop-3.3.0-r0 webpage:
+        https://htop.dev/
+
+        htop-3.3.0-r0 installed size:
+        348 KiB
+
+        """;
+
+    static final String OPENSUSE_HTOP =
+        """
+        Loading repository data...
+        Reading installed packages...
+
+
+        Information for package htop:
+        -----------------------------
+        Repository     : Main Repository (OSS)
+        Name           : htop
+        Version        : 3.3.0-1.2
+        Installed      : No
+        Summary        : An interactive process viewer for Linux
+        """;
+
+    static final String VOID_HTOP =
+        """
+        architecture: x86_64
+        homepage: https://htop.dev/
+        pkgver: htop-3.3.0_1
+        run_depends:
+        \tglibc>=2.36_1
+        short_desc: Interactive process viewer
+        """;
+
     static Stream<Arguments> samples() {
       return Stream.of(
           Arguments.of(
               "debian",
-              """
-              Package: htop
-              Version: 3.2.2-2
-              Installed-Size: 378
-              Depends: libc6 (>= 2.34), libncursesw6 (>= 6), libnl-3-200 (>= 3.2.7)
-              Description: interactive processes viewer
-              Homepage: https://htop.dev/
-              Tag: admin::monitoring, implemented-in::c, interface::text-mode,
-               role::program, scope::utility, uitoolkit::ncurses, use::monitor,
-              """,
+              DEBIAN_HTOP,
               List.of(
                   "Package|htop",
                   "Version|3.2.2-2",
                   "Installed-Size|378",
-                  "Depends|libc6 (>= 2.34), libncursesw6 (>= 6), libnl-3-200 (>= 3.2.7)",
-                  "Description|interactive processes viewer",
+                  "Maintainer|Daniel Lange <DLange@debian.org>",
+                  "Architecture|amd64",
+                  "Depends|libc6 (>= 2.34), libncursesw6 (>= 6), libnl-3-200 (>= 3.2.7),"
+                      + " libnl-genl-3-200 (>= 3.2.7), libtinfo6 (>= 6)",
+                  "Suggests|lm-sensors, lsof, strace",
+                  "Description-en|interactive processes viewer\n"
+                      + "Htop is an ncursed-based process viewer similar to top, but it\n"
+                      + "allows one to scroll the list vertically and horizontally to see\n"
+                      + "all processes and their full command lines.\n"
+                      + "\n"
+                      + "Tasks related to processes (killing, renicing) can be done without\n"
+                      + "entering their PIDs.",
+                  "Description-md5|8eb5aa19b3c92a975dc78e2165f6688d",
                   "Homepage|https://htop.dev/",
-                  "Tag|admin::monitoring, implemented-in::c, interface::text-mode,")),
+                  "Tag|admin::monitoring, implemented-in::c, interface::text-mode,\n"
+                      + "role::program, scope::utility, uitoolkit::ncurses, use::monitor,\n"
+                      + "works-with::software:running",
+                  "Section|utils",
+                  "Priority|optional",
+                  "Filename|pool/main/h/htop/htop_3.2.2-2_amd64.deb",
+                  "Size|152412")),
           Arguments.of(
               "fedora",
-              """
-              Available packages
-              Name            : htop
-              Version         : 3.3.0
-              Release         : 4.fc41
-              URL             : https://htop.dev/
-              Description     : htop is an interactive text-mode process viewer for Linux, similar to
-                              : top(1).
-              """,
+              FEDORA_HTOP,
               List.of(
                   "Name|htop",
                   "Version|3.3.0",
                   "Release|4.fc41",
                   "URL|https://htop.dev/",
                   "Description|htop is an interactive text-mode process viewer for Linux,"
-                      + " similar to")),
+                      + " similar to\ntop(1).")),
           Arguments.of(
               "arch",
-              """
-              Repository      : extra
-              Name            : htop
-              Version         : 3.3.0-3
-              Description     : Interactive process viewer
-              Optional Deps   : lm_sensors: show cpu temperatures
-                                lsof: show files opened by a process
-              """,
+              ARCH_HTOP,
               List.of(
                   "Repository|extra",
                   "Name|htop",
                   "Version|3.3.0-3",
                   "Description|Interactive process viewer",
-                  "Optional Deps|lm_sensors: show cpu temperatures")),
-          // apk info -d -w -s: a header line, the value on the next.
+                  "Optional Deps|lm_sensors: show cpu temperatures\n"
+                      + "lsof: show files opened by a process")),
           Arguments.of(
               "alpine",
-              """
-              htop-3.3.0-r0 description:
-              Interactive process viewer
-
-              htop-3.3.0-r0 webpage:
-              https://htop.dev/
-
-              htop-3.3.0-r0 installed size:
-              348 KiB
-
-              """,
+              ALPINE_HTOP,
               List.of(
                   "description|Interactive process viewer",
                   "webpage|https://htop.dev/",
                   "installed size|348 KiB")),
           Arguments.of(
               "opensuse",
-              """
-              Loading repository data...
-              Reading installed packages...
-
-
-              Information for package htop:
-              -----------------------------
-              Repository     : Main Repository (OSS)
-              Name           : htop
-              Version        : 3.3.0-1.2
-              Installed      : No
-              Summary        : An interactive process viewer for Linux
-              """,
+              OPENSUSE_HTOP,
               List.of(
                   "Information for package htop|",
                   "Repository|Main Repository (OSS)",
@@ -293,26 +354,102 @@ class ToolOutputTest {
                   "Summary|An interactive process viewer for Linux")),
           Arguments.of(
               "void",
-              """
-              architecture: x86_64
-              homepage: https://htop.dev/
-              pkgver: htop-3.3.0_1
-              run_depends:
-              \tglibc>=2.36_1
-              short_desc: Interactive process viewer
-              """,
+              VOID_HTOP,
               List.of(
                   "architecture|x86_64",
                   "homepage|https://htop.dev/",
                   "pkgver|htop-3.3.0_1",
-                  "run_depends|",
+                  "run_depends|glibc>=2.36_1",
                   "short_desc|Interactive process viewer")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void yieldsKeyAndValue(String id, String output, List<String> expected) {
-      assertThat(records(id, CommandKey.SHOW, output)).containsExactlyElementsOf(expected);
+    void yieldsEachFieldWithItsLinesWhole(String id, String output, List<String> expected) {
+      List<String> fields = new java.util.ArrayList<>();
+      ShowOutput.fields(commands(id), output).forEach((k, v) -> fields.add(k + "|" + v));
+      assertThat(fields).containsExactlyElementsOf(expected);
+    }
+
+    /** name|version|summary|description|size|homepage, as appbox's keys give them. */
+    static Stream<Arguments> normalised() {
+      return Stream.of(
+          Arguments.of(
+              "debian",
+              DEBIAN_HTOP,
+              "htop|3.2.2-2|interactive processes viewer|Htop is an ncursed-based process viewer"
+                  + " similar to top, but it\nallows one to scroll the list vertically and"
+                  + " horizontally to see\nall processes and their full command lines.\n\nTasks"
+                  + " related to processes (killing, renicing) can be done without\nentering"
+                  + " their PIDs.|387072|https://htop.dev/"),
+          Arguments.of(
+              "ubuntu",
+              DEBIAN_HTOP,
+              "htop|3.2.2-2|interactive processes viewer|Htop is an ncursed-based process viewer"
+                  + " similar to top, but it\nallows one to scroll the list vertically and"
+                  + " horizontally to see\nall processes and their full command lines.\n\nTasks"
+                  + " related to processes (killing, renicing) can be done without\nentering"
+                  + " their PIDs.|387072|https://htop.dev/"),
+          Arguments.of(
+              "fedora",
+              FEDORA_HTOP,
+              "htop|3.3.0-4.fc41|null|htop is an interactive text-mode process viewer for"
+                  + " Linux, similar to\ntop(1).|null|https://htop.dev/"),
+          Arguments.of(
+              "almalinux",
+              FEDORA_HTOP,
+              "htop|3.3.0-4.fc41|null|htop is an interactive text-mode process viewer for"
+                  + " Linux, similar to\ntop(1).|null|https://htop.dev/"),
+          Arguments.of("arch", ARCH_HTOP, "htop|3.3.0-3|Interactive process viewer|null|null|null"),
+          Arguments.of(
+              "alpine",
+              ALPINE_HTOP,
+              "asked|null|Interactive process viewer|null|356352|https://htop.dev/"),
+          Arguments.of(
+              "opensuse",
+              OPENSUSE_HTOP,
+              "htop|3.3.0-1.2|An interactive process viewer for Linux|null|null|null"),
+          Arguments.of(
+              "void",
+              VOID_HTOP,
+              "asked|null|Interactive process viewer|null|null|https://htop.dev/"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("normalised")
+    void mapsItsFieldsToAppboxKeys(String id, String output, String expected) {
+      PackageCommands commands = commands(id);
+      PackageDetails p =
+          ShowOutput.details(commands, "asked", ShowOutput.fields(commands, output), false);
+      assertThat(
+              String.join(
+                  "|",
+                  p.name(),
+                  String.valueOf(p.version()),
+                  String.valueOf(p.summary()),
+                  String.valueOf(p.description()),
+                  String.valueOf(p.size()),
+                  String.valueOf(p.homepage())))
+          .isEqualTo(expected);
+    }
+  }
+
+  @Nested
+  class Versions {
+    @org.junit.jupiter.api.Test
+    void aptCacheMadisonGivesEachPackagesVersion() {
+      String madison =
+          "      htop |    3.2.2-2 | http://deb.debian.org/debian bookworm/main amd64 Packages\n"
+              + "     hello |     2.10-3 | http://deb.debian.org/debian bookworm/main amd64"
+              + " Packages\n";
+      assertThat(records("debian", CommandKey.VERSIONS, madison))
+          .containsExactly("htop|3.2.2-2", "hello|2.10-3");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aptMarkShowmanualGivesOneNamePerLine() {
+      assertThat(records("debian", CommandKey.LIST_MANUAL, "adduser\napt\nhtop\n"))
+          .containsExactly("adduser", "apt", "htop");
     }
   }
 

@@ -107,6 +107,8 @@ class CompletionTest {
     assertThat(fish("appbox rm " + box.substring(0, 6))).contains(box);
     assertThat(fish("appbox packages --box ")).contains(box);
     assertThat(fish("appbox create --distro ")).contains("debian");
+    assertThat(fish("appbox run --ephemeral --distro ")).contains("debian", "fedora");
+    assertThat(fish("appbox enter --eph")).containsExactly("--ephemeral");
   }
 
   private List<String> fish(String line) {

@@ -43,6 +43,43 @@ class DistroJourneyTest {
     repositories.close();
   }
 
+  /**
+   * What a software center reads, the same on every profile: search marks installed apps, show
+   * gives appbox's keys, packages what was asked for.
+   */
+  @SuppressWarnings("unchecked")
+  private static void softwareCenterQueries(Sandbox s, String box) {
+    CommandResult search = s.appbox("--json", "search", "--box", box, "appbox-hello");
+    assertThat(search).succeeded();
+    List<Map<String, Object>> hits =
+        (List<Map<String, Object>>) Json.parseObject(search.stdout()).get("data");
+    assertThat(hits.get(0))
+        .as(search.stdout())
+        .containsEntry("name", "appbox-hello")
+        .containsEntry("installed", true)
+        .containsEntry("app", true);
+    CommandResult show = s.appbox("--json", "show", "--box", box, "appbox-hello");
+    assertThat(show).succeeded();
+    Map<String, Object> hello = (Map<String, Object>) Json.parseObject(show.stdout()).get("data");
+    assertThat(hello)
+        .as(show.stdout())
+        .containsEntry("name", "appbox-hello")
+        .containsEntry("summary", "Says which version it is")
+        .containsEntry("installed", true);
+    assertThat((String) hello.get("version")).as(show.stdout()).startsWith("1.0");
+    CommandResult packages = s.appbox("--json", "packages", "--box", box);
+    assertThat(packages).succeeded();
+    Map<String, Object> manual = new java.util.HashMap<>();
+    for (Object o : (List<Object>) Json.parseObject(packages.stdout()).get("data")) {
+      Map<String, Object> p = (Map<String, Object>) o;
+      manual.put((String) p.get("name"), p.get("manual"));
+    }
+    assertThat(manual)
+        .as(packages.stdout())
+        .containsEntry("appbox-hello", true)
+        .containsEntry("appbox-hello-data", false);
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"debian", "fedora", "almalinux", "opensuse", "arch"})
   void createSearchInstallExportUpgradeRemoveAutoremove(String distro) throws Exception {
@@ -65,12 +102,18 @@ class DistroJourneyTest {
       // so (by create, when it installed sudo).
       CommandResult first = s.appbox("search", "--box", box, "appbox-hello");
       assertThat(first).succeeded();
-      assertThat(first.stdout()).containsPattern("(?m)^appbox-hello +Says which version it is$");
+      assertThat(first.stdout())
+          .containsPattern("(?m)^appbox-hello +1\\.0\\S* +Says which version it is$");
       CommandResult search = s.appbox("--json", "search", "--box", box, "appbox");
       assertThat(search).succeeded();
+      // Each with the version the repository offers; not installed, so appbox cannot tell an app.
       assertThat(search.stdout())
-          .contains("{\"name\":\"appbox-hello\",\"summary\":\"Says which version it is\"}")
-          .contains("{\"name\":\"appbox-c++.tools\",\"summary\":\"A name with a plus and a dot\"}");
+          .containsPattern(
+              "\\{\"name\":\"appbox-hello\",\"summary\":\"Says which version it is\","
+                  + "\"version\":\"1\\.0[^\"]*\",\"installed\":false,\"app\":null\\}")
+          .containsPattern(
+              "\\{\"name\":\"appbox-c\\+\\+\\.tools\",\"summary\":\"A name with a plus and a"
+                  + " dot\",\"version\":\"1\\.0[^\"]*\",\"installed\":false,\"app\":null\\}");
       CommandResult show = s.appbox("show", "--box", box, "appbox-hello");
       assertThat(show).succeeded();
       assertThat(show.stdout()).contains("appbox-hello").contains("1.0");
@@ -84,6 +127,7 @@ class DistroJourneyTest {
       Map<String, String> installed = installed(s, box);
       assertThat(installed).containsKeys("appbox-hello", "appbox-hello-data", "appbox-c++.tools");
       assertThat(installed.get("appbox-hello")).startsWith("1.0");
+      softwareCenterQueries(s, box);
       Path desktop = ExportsTest.desktopFile(s, box, "appbox-hello");
       assertThat(desktop).exists();
       CommandResult valid = s.host("desktop-file-validate", desktop.toString());

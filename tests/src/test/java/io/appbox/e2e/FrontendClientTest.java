@@ -76,7 +76,10 @@ class FrontendClientTest {
     assertThat(search).succeeded();
     assertThat(search.stdout())
         .startsWith("NAME")
-        .containsPattern("(?m)^htop +interactive processes viewer$");
+        .containsPattern("(?m)^htop +\\d\\S* +no +interactive processes viewer$");
+    assertThat(search.stdout().lines().skip(1).findFirst())
+        .hasValueSatisfying(
+            first -> assertThat(first).as("the closest name first").startsWith("htop "));
 
     CommandResult install = frontend("--box", box, "install", "htop");
     assertThat(install).succeeded();
@@ -88,6 +91,19 @@ class FrontendClientTest {
         .containsPattern("(?m)^\\[#{1,29}-+\\] +\\d+% (download|install): ")
         .contains("[" + "#".repeat(30) + "] 100% ");
     assertThat(installed()).contains("htop");
+
+    CommandResult again = frontend("--box", box, "search", "htop");
+    assertThat(again.stdout())
+        .containsPattern("(?m)^htop +\\d\\S* +yes, app +interactive processes viewer$");
+
+    // The installed applications with their display names and icons, as a menu shows them.
+    CommandResult apps = frontend("--box", box, "apps");
+    assertThat(apps).succeeded();
+    java.util.regex.Matcher app =
+        java.util.regex.Pattern.compile("(?m)^Htop \\(" + box + "\\) +" + box + " +(/\\S+)$")
+            .matcher(apps.stdout());
+    assertThat(app.find()).as(apps.stdout()).isTrue();
+    assertThat(java.nio.file.Path.of(app.group(1))).isRegularFile().startsWith(s.home());
 
     CommandResult exports = frontend("--box", box, "exports");
     assertThat(exports).succeeded();

@@ -41,6 +41,7 @@ class JsonSchemaTest {
           "update",
           "upgrade",
           "rollback",
+          "rename",
           "image-build",
           "apply");
 
@@ -213,7 +214,9 @@ class JsonSchemaTest {
     assertThat(values(ok("search", "--box", box, "hello"), "name")).contains("hello");
     fails(ErrorCode.INVALID_INPUT, "search", "--box", box, "--", "-x");
 
-    assertThat(ok("show", "--box", box, "hello").path("Package").asString()).isEqualTo("hello");
+    JsonNode hello = ok("show", "--box", box, "hello");
+    assertThat(hello.path("name").asString()).isEqualTo("hello");
+    assertThat(hello.at("/fields/Package").asString()).isEqualTo("hello");
     fails(ErrorCode.PACKAGE_NOT_FOUND, "show", "--box", box, MISSING_PACKAGE);
 
     JsonNode installed = ok("install", "--box", box, "htop");
@@ -417,11 +420,36 @@ class JsonSchemaTest {
   void rmRemovesTheBoxAndItsExports() {
     String command = "dpkg-" + box;
     ok("export", "--box", box, "--bin", "/usr/bin/dpkg", "--as", command);
+    String renamed = s.boxNamed(box + "-r");
+    JsonNode away = ok("rename", box, renamed);
+    assertThat(away.at("/box/name").asString()).isEqualTo(renamed);
+    assertThat(values(away.at("/exports"), "name")).contains(command, "hello-" + box);
+    fails(ErrorCode.BOX_NOT_FOUND, "rename", MISSING_BOX, box);
+    ok("rename", renamed, box);
     JsonNode removed = ok("rm", "--force", box);
     assertThat(removed.at("/removed/0/box").asString()).isEqualTo(box);
     assertThat(values(removed.at("/removed/0/exportsRemoved"), "name"))
         .contains(command, "hello-" + box);
     fails(ErrorCode.BOX_NOT_FOUND, "rm", box);
+  }
+
+  /** --json --help: one document describing the command, for long operations too. */
+  @Test
+  @Order(3)
+  void helpIsOneDocumentDescribingTheCommand() {
+    for (List<String> args :
+        List.of(
+            List.of("--help"),
+            List.of("search", "--help"),
+            List.of("install", "--help"),
+            List.of("image", "build", "--help"))) {
+      CommandResult r = appbox(Map.of(), args.toArray(String[]::new));
+      assertThat(r).succeeded();
+      assertThat(r.stdout().lines()).as(r.toString()).hasSize(1);
+      JsonNode doc = JsonSchemas.parse(r.stdout().strip());
+      schemas.assertValid("envelope.schema.json", doc, "help " + args);
+      schemas.assertValid("help.schema.json", doc.path("data"), "help " + args);
+    }
   }
 
   @Test

@@ -68,8 +68,8 @@ class PackagesTest {
     CommandResult show = s.appbox("show", "--box", box, "htop");
     assertThat(show).succeeded();
     assertThat(show.stdout())
-        .containsPattern("(?m)^Package\\s+htop$")
-        .containsPattern("(?m)^Version\\s+\\d");
+        .containsPattern("(?m)^Name:\\s+htop$")
+        .containsPattern("(?m)^Version:\\s+\\d");
 
     CommandResult remove = s.appbox("remove", "--box", box, "htop");
     assertThat(remove).succeeded();

@@ -68,6 +68,16 @@ final class Sandbox implements AutoCloseable {
     return env;
   }
 
+  /** The user appbox runs as here. */
+  String user() {
+    return env.get("USER");
+  }
+
+  /** The user's runtime directory ($XDG_RUNTIME_DIR) as appbox sees it. */
+  String runtimeDir() {
+    return env.get("XDG_RUNTIME_DIR");
+  }
+
   int uid() {
     return engine.rootless ? TestEnvironment.testUid() : 0;
   }

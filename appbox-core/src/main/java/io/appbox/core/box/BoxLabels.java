@@ -14,8 +14,26 @@ public final class BoxLabels {
   public static final String ENTRY = "io.appbox.entry";
   public static final String HOST_HOME = "io.appbox.host-home";
 
-  /** {@code false} when the box's xdg-open is its own (create --no-host-open); else absent. */
+  /**
+   * {@code false} when the box's xdg-open is its own (create --no-host-open); else absent or {@code
+   * true}.
+   */
   public static final String HOST_OPEN = "io.appbox.host-open";
+
+  /**
+   * A throwaway box's owner, {@code PID START}: the appbox process it was made for (its start time
+   * in clock ticks after boot, as /proc says); the box ends with that process.
+   */
+  public static final String OWNER = "io.appbox.owner";
+
+  /** A box's own id, random, made at create: it stays when the box is renamed. */
+  public static final String ID = "io.appbox.id";
+
+  /** On a clone and on the image it was made from: the box it was cloned from. */
+  public static final String CLONE_OF = "io.appbox.clone.of";
+
+  /** On a clone's image: the clone it is removed with. */
+  public static final String CLONE_FOR = "io.appbox.clone.for";
 
   /** The image the box was created from; after a rollback its container runs from a snapshot. */
   public static final String IMAGE = "io.appbox.image";

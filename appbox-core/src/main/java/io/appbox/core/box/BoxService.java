@@ -13,6 +13,7 @@ import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.engine.RegistryUnreachable;
 import io.appbox.core.export.Export;
@@ -36,6 +37,11 @@ import java.util.Optional;
 /** The life of a box: create, start, run, enter, stop, remove. */
 public final class BoxService {
   /** PID 1 of a box: sleeps, and leaves at once when the engine stops the box. */
+  private static final java.security.SecureRandom ID_RANDOM = new java.security.SecureRandom();
+
+  /** Where the images clones are made from go. */
+  public static final String CLONES = "localhost/appbox-clones";
+
   static final List<String> KEEP_ALIVE =
       List.of(
           "/bin/sh",
@@ -98,6 +104,85 @@ public final class BoxService {
   }
 
   public Box create(CreateBox request, Progress progress) {
+    return create(request, progress, Optional.empty(), Map.of());
+  }
+
+  /**
+   * A new box with another box's packages and files, through an image of it ({@code
+   * localhost/appbox-clones:NEW}), and the new box's own name, labels and home. Its exports are not
+   * copied. The image is the new box's base: the engine keeps its layers while the box exists
+   * whatever its name, so it is removed with the new box, unless {@code keepImage}.
+   */
+  public Box cloneOf(BoxName from, CreateBox request, boolean keepImage, Progress progress) {
+    ContainerState source = require(from);
+    if (source.labels().containsKey(BoxLabels.OWNER)) {
+      throw AppboxException.invalid(
+          "Box " + from + " is a throwaway box; it cannot be cloned.",
+          "Clone a box made with appbox create.");
+    }
+    if (engine.inspect(request.name()).isPresent()) {
+      throw Boxes.exists(request.name());
+    }
+    if (request.distro().isPresent() || request.image().isPresent()) {
+      throw AppboxException.invalid(
+          "A clone has the distro and image of its box; --distro and --image do not go with --clone.",
+          "Clone without them: appbox create " + request.name() + " --clone " + from);
+    }
+    ImageRef image = ImageRef.parse(CLONES + ":" + request.name().value());
+    progress.report("commit", -1, "Copying box " + from + " into an image for " + request.name());
+    Map<String, String> imageLabels = new LinkedHashMap<>();
+    imageLabels.put(BoxLabels.CLONE_OF, from.value());
+    if (!keepImage) {
+      imageLabels.put(BoxLabels.CLONE_FOR, request.name().value());
+    }
+    engine.commit(from, image, imageLabels);
+    CreateBox clone =
+        new CreateBox(
+            request.name(),
+            Optional.ofNullable(source.labels().get(BoxLabels.DISTRO)),
+            Optional.of(image),
+            request.home(),
+            request.volumes(),
+            request.entry(),
+            request.hostOpen());
+    try {
+      // The image carries the old box's labels; the new box's own override every one of them.
+      return create(
+          clone,
+          progress,
+          Optional.empty(),
+          Map.of(
+              BoxLabels.ENTRY,
+              Boolean.toString(request.entry()),
+              BoxLabels.HOST_OPEN,
+              request.hostOpen() ? "true" : "false",
+              BoxLabels.CLONE_OF,
+              from.value(),
+              BoxLabels.CLONE_FOR,
+              ""));
+    } catch (RuntimeException e) {
+      try {
+        engine.removeImage(image.toString());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A box that ends with its owner: its first process watches the owner and ends when it is gone,
+   * and the engine then removes it. For {@code run --ephemeral}; see {@link ThrowawayBoxes}.
+   */
+  Box createThrowaway(CreateBox request, ProcessOwner owner, Progress progress) {
+    return create(request, progress, Optional.of(owner), Map.of());
+  }
+
+  private Box create(
+      CreateBox request,
+      Progress progress,
+      Optional<ProcessOwner> owner,
+      Map<String, String> moreLabels) {
     DistroProfile profile = profile(request.distro().orElse(defaultDistro));
     HostUser user = host.user();
     Path boxHome = request.home().orElse(user.home()).toAbsolutePath().normalize();
@@ -124,6 +209,7 @@ public final class BoxService {
 
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(BoxLabels.MANAGER, BoxLabels.MANAGER_VALUE);
+    labels.put(BoxLabels.ID, newId());
     labels.put(BoxLabels.DISTRO, profile.id());
     labels.put(BoxLabels.HOME, boxHome.toString());
     labels.put(BoxLabels.USER, user.name());
@@ -138,16 +224,21 @@ public final class BoxService {
     if (!request.hostOpen()) {
       labels.put(BoxLabels.HOST_OPEN, "false");
     }
+    owner.ifPresent(o -> labels.put(BoxLabels.OWNER, o.label()));
+    labels.putAll(moreLabels);
     ContainerSpec spec =
         new ContainerSpec(
             request.name(),
             image,
-            KEEP_ALIVE,
+            owner.map(ProcessOwner::keepAlive).orElse(KEEP_ALIVE),
             labels,
             HostIntegration.mounts(host, boxHome, request.volumes()),
             HostIntegration.devices(host),
             Map.of(),
             true);
+    if (owner.isPresent()) {
+      spec = spec.removedWhenItStops();
+    }
     progress.report("create", -1, "Creating box " + request.name());
     engine.create(spec);
     try {
@@ -186,6 +277,16 @@ public final class BoxService {
       throw e;
     }
     return Box.of(require(request.name()), 0, engine.info().id());
+  }
+
+  private static String newId() {
+    byte[] bytes = new byte[8];
+    ID_RANDOM.nextBytes(bytes);
+    StringBuilder id = new StringBuilder();
+    for (byte b : bytes) {
+      id.append(String.format("%02x", b & 0xff));
+    }
+    return id.toString();
   }
 
   private void ensureImage(ImageRef image, DistroProfile profile, Progress progress) {
@@ -286,6 +387,14 @@ public final class BoxService {
               + name);
     }
     engine.remove(name, true);
+    // A clone's image, which the engine could not free while the clone used it.
+    for (ImageInfo image : engine.images(BoxLabels.CLONE_FOR, name.value())) {
+      try {
+        engine.removeImage(image.id());
+      } catch (AppboxException inUse) {
+        // another container runs from it; the engine keeps it
+      }
+    }
     String engineId = engine.info().id();
     hostCommands.update(
         all -> {
@@ -293,6 +402,20 @@ public final class BoxService {
           return all;
         });
     return removal.removeAllFrom(engineId, name);
+  }
+
+  /** The record of a renamed box's host commands follows it (the links in the box stay). */
+  public void hostCommandsFollow(BoxName from, BoxName to) {
+    String engineId = engine.info().id();
+    hostCommands.update(
+        all -> {
+          all.replaceAll(
+              c ->
+                  c.engine().equals(engineId) && c.box().equals(from)
+                      ? new HostCommand(engineId, to, c.name())
+                      : c);
+          return all;
+        });
   }
 
   /** Starts the box when it is stopped; returns its running state. */

@@ -43,6 +43,14 @@ public interface ContainerEngine {
   /** The spec a box's container was created with: image, command, labels, mounts, devices. */
   ContainerSpec specOf(BoxName name);
 
+  /**
+   * The box's state and its spec at once; empty when there is no such box. An engine that reads
+   * both from one answer says so by overriding this.
+   */
+  default Optional<InspectedBox> inspectWithSpec(BoxName name) {
+    return inspect(name).map(state -> new InspectedBox(state, specOf(name)));
+  }
+
   /** Gives a container another name. */
   void rename(BoxName from, BoxName to);
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param environment variables of every process in the box
  * @param sameUserAsHost map the host user to the same UID inside the box
  * @param volumes the engine's volumes mounted in the box (its image's anonymous volumes)
+ * @param removedWhenStopped the engine removes the container once its process ends (a throwaway
+ *     box, whose process ends with the appbox that made it)
  */
 public record ContainerSpec(
     BoxName name,
@@ -29,7 +31,8 @@ public record ContainerSpec(
     List<Path> devices,
     Map<String, String> environment,
     boolean sameUserAsHost,
-    List<NamedVolume> volumes) {
+    List<NamedVolume> volumes,
+    boolean removedWhenStopped) {
   public ContainerSpec {
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
@@ -37,6 +40,21 @@ public record ContainerSpec(
     devices = List.copyOf(devices);
     environment = Map.copyOf(environment);
     volumes = List.copyOf(volumes);
+  }
+
+  /** A long-lived container. */
+  public ContainerSpec(
+      BoxName name,
+      ImageRef image,
+      List<String> command,
+      Map<String, String> labels,
+      List<Mount> mounts,
+      List<Path> devices,
+      Map<String, String> environment,
+      boolean sameUserAsHost,
+      List<NamedVolume> volumes) {
+    this(
+        name, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes, false);
   }
 
   /** A new box's container: the engine gives it the volumes its image declares. */
@@ -55,7 +73,16 @@ public record ContainerSpec(
   /** The same container from another image: how a box is restored from a snapshot. */
   public ContainerSpec withImage(ImageRef other) {
     return new ContainerSpec(
-        name, other, command, labels, mounts, devices, environment, sameUserAsHost, volumes);
+        name,
+        other,
+        command,
+        labels,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        removedWhenStopped);
   }
 
   /** The same container with one more label (or another value for it). */
@@ -63,12 +90,36 @@ public record ContainerSpec(
     Map<String, String> more = new java.util.LinkedHashMap<>(labels);
     more.put(key, value);
     return new ContainerSpec(
-        name, image, command, more, mounts, devices, environment, sameUserAsHost, volumes);
+        name,
+        image,
+        command,
+        more,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        removedWhenStopped);
+  }
+
+  /** The same container, removed by the engine once its process ends. */
+  public ContainerSpec removedWhenItStops() {
+    return new ContainerSpec(
+        name, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes, true);
   }
 
   /** The same container under another name: a box put back from the container set aside. */
   public ContainerSpec withName(BoxName other) {
     return new ContainerSpec(
-        other, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes);
+        other,
+        image,
+        command,
+        labels,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        removedWhenStopped);
   }
 }

@@ -4,12 +4,10 @@ import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
-import io.appbox.core.Quote;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ContainerState;
-import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.host.LockFile;
@@ -17,14 +15,10 @@ import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Package management inside a box, through its distro profile's commands. Changes to one box are
@@ -35,50 +29,67 @@ public final class PackageService {
   private final ContainerEngine engine;
   private final BoxService boxes;
   private final Path lockDir;
+  private final BoxPackageManager pm;
 
   public PackageService(ContainerEngine engine, BoxService boxes, Path lockDir) {
     this.engine = engine;
     this.boxes = boxes;
     this.lockDir = lockDir;
+    this.pm = new BoxPackageManager(engine);
   }
 
-  /** Installs the packages; returns them with the versions now installed. */
+  /** What a frontend asks: search, show and the installed packages, marked. */
+  public PackageQueries queries() {
+    return new PackageQueries(this, pm, boxes);
+  }
+
+  /**
+   * Installs the packages; returns them with the versions now installed, those that already were
+   * marked so (the package manager is not run for them).
+   */
   public List<InstalledPackage> install(
       BoxName name, List<PackageName> packages, Progress progress) {
     requireSome(packages);
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      ensureIndexLocked(box, profile, progress);
-      progress.report("install", 0, "Installing " + names(packages) + " in " + name);
-      Map<String, String> installed;
-      try {
-        installed =
-            change(box, profile, profile.packages().install(), packages, progress, "install");
-      } catch (AppboxException e) {
-        if (e.code() != ErrorCode.PACKAGE_NOT_FOUND) {
-          throw e;
-        }
-        // A fresh box has no package index yet, and an old one may lack a new package: refresh
-        // the index once, then try again.
-        progress.report("update", -1, "Refreshing the package index of " + name);
-        change(box, profile, profile.packages().update(), List.of(), progress, "update");
-        installed =
-            change(box, profile, profile.packages().install(), packages, progress, "install");
-      }
-      // The package manager's own output usually names the versions; ask only when it did not
-      // (a package already installed, a manager that does not say).
-      Map<String, String> said = installed;
-      if (!packages.stream().allMatch(p -> said.containsKey(p.bare()))) {
-        installed = versions(box, profile);
-      }
+      Map<String, String> before = pm.versions(box, profile);
+      List<PackageName> wanted =
+          packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
+      Map<String, String> installed =
+          wanted.isEmpty() ? before : install(box, profile, wanted, progress);
       List<InstalledPackage> result = new ArrayList<>();
       for (PackageName p : packages) {
-        result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), "")));
+        boolean already = before.containsKey(p.bare());
+        result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), ""), already));
       }
-      progress.report("install", 100, "Installed " + names(packages));
       return result;
     }
+  }
+
+  private Map<String, String> install(
+      ContainerState box, DistroProfile profile, List<PackageName> packages, Progress progress) {
+    ensureIndexLocked(box, profile, progress);
+    progress.report("install", 0, "Installing " + names(packages) + " in " + box.name());
+    Map<String, String> installed;
+    try {
+      installed = change(box, profile, profile.packages().install(), packages, progress, "install");
+    } catch (AppboxException e) {
+      if (e.code() != ErrorCode.PACKAGE_NOT_FOUND) {
+        throw e;
+      }
+      // A fresh box has no package index yet, and an old one may lack a new package: refresh
+      // the index once, then try again.
+      progress.report("update", -1, "Refreshing the package index of " + box.name());
+      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+      installed = change(box, profile, profile.packages().install(), packages, progress, "install");
+    }
+    progress.report("install", 100, "Installed " + names(packages));
+    // The package manager's own output usually names the versions; ask only when it did not.
+    Map<String, String> said = installed;
+    return packages.stream().allMatch(p -> said.containsKey(p.bare()))
+        ? installed
+        : pm.versions(box, profile);
   }
 
   /**
@@ -90,7 +101,7 @@ public final class PackageService {
     requireSome(packages);
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
-    Map<String, String> installed = versions(box, profile);
+    Map<String, String> installed = pm.versions(box, profile);
     for (PackageName p : packages) {
       if (!installed.containsKey(p.bare())) {
         throw new AppboxException(
@@ -126,12 +137,12 @@ public final class PackageService {
       return Optional.empty();
     }
     List<String> args = packages.stream().map(PackageName::value).toList();
-    ExecResult r = exec(box, profile, command.get(), args, OutputListener.NONE);
+    ExecResult r = pm.exec(box, profile, command.get(), args, OutputListener.NONE);
     if (!r.ok()) {
-      throw failed(box, profile, "tell what " + what + " would remove", r);
+      throw BoxPackageManager.failed(box, profile, "tell what " + what + " would remove", r);
     }
     Set<String> names = new java.util.TreeSet<>();
-    for (Map<String, String> record : records(command.get(), r.stdout())) {
+    for (Map<String, String> record : BoxPackageManager.records(command.get(), r.stdout())) {
       names.add(record.get("name"));
     }
     return Optional.of(names);
@@ -146,7 +157,7 @@ public final class PackageService {
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      Map<String, String> before = versions(box, profile);
+      Map<String, String> before = pm.versions(box, profile);
       for (PackageName p : packages) {
         if (!before.containsKey(p.bare())) {
           throw new AppboxException(
@@ -158,7 +169,7 @@ public final class PackageService {
       progress.report("remove", 0, "Removing " + names(packages) + " from " + name);
       change(box, profile, profile.packages().remove(), packages, progress, "remove");
       progress.report("remove", 100, "Removed " + names(packages));
-      return gone(before, versions(box, profile));
+      return gone(before, pm.versions(box, profile));
     }
   }
 
@@ -167,10 +178,10 @@ public final class PackageService {
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      Map<String, String> before = versions(box, profile);
+      Map<String, String> before = pm.versions(box, profile);
       progress.report("remove", 0, "Removing what nothing needs any more from " + name);
       change(box, profile, profile.packages().autoremove(), List.of(), progress, "autoremove");
-      Set<String> gone = gone(before, versions(box, profile));
+      Set<String> gone = gone(before, pm.versions(box, profile));
       progress.report("remove", 100, "Removed " + gone.size() + " packages from " + name);
       return gone;
     }
@@ -206,10 +217,10 @@ public final class PackageService {
     // the upgrade sees only what the box knew at its last refresh.
     progress.report("update", -1, "Refreshing the package index of " + name);
     change(box, profile, profile.packages().update(), List.of(), progress, "update");
-    Map<String, String> before = versions(box, profile);
+    Map<String, String> before = pm.versions(box, profile);
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
-    return new PackageChanges(before, versions(box, profile));
+    return new PackageChanges(before, pm.versions(box, profile));
   }
 
   /**
@@ -223,107 +234,47 @@ public final class PackageService {
       Optional<PackageCommand> repair = profile.packages().repair();
       if (repair.isPresent()) {
         progress.report("repair", -1, "Finishing the package manager's work in " + name);
-        ExecResult r = exec(box, profile, repair.get(), List.of(), OutputListener.NONE);
+        ExecResult r = pm.exec(box, profile, repair.get(), List.of(), OutputListener.NONE);
         if (!r.ok()) {
-          throw failed(box, profile, "finish its interrupted work", r);
+          throw BoxPackageManager.failed(box, profile, "finish its interrupted work", r);
         }
       }
-      return exec(box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
+      return pm.exec(
+          box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
     }
   }
 
   /** The installed packages, name to version. */
   public Map<String, String> versions(BoxName name) {
     ContainerState box = boxes.running(name);
-    return versions(box, profileOf(box));
+    return pm.versions(box, profileOf(box));
   }
 
   /** Runs the profile's health check; true when the package database is consistent. */
   public ExecResult healthCheck(BoxName name) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
-    return exec(box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
+    return pm.exec(box, profile, profile.packages().healthCheck(), List.of(), OutputListener.NONE);
   }
 
   public List<InstalledPackage> installed(BoxName name) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
     List<InstalledPackage> out = new ArrayList<>();
-    versions(box, profile).forEach((n, v) -> out.add(new InstalledPackage(n, v)));
+    pm.versions(box, profile).forEach((n, v) -> out.add(new InstalledPackage(n, v)));
     return out;
-  }
-
-  public List<SearchHit> search(BoxName name, String term) {
-    return search(name, term, Progress.NONE);
-  }
-
-  /** Searches the box's repositories; a box without an index yet gets one first. */
-  public List<SearchHit> search(BoxName name, String term, Progress progress) {
-    if (term == null
-        || term.isBlank()
-        || term.startsWith("-")
-        || term.chars().anyMatch(c -> c < 0x20)) {
-      throw AppboxException.invalid(
-          "Search term " + Quote.of(term) + " is not valid.",
-          "Give a word to look for, not starting with '-'.");
-    }
-    ContainerState box = boxes.running(name);
-    DistroProfile profile = profileOf(box);
-    PackageCommand search = profile.packages().search();
-    ExecResult r = exec(box, profile, search, List.of(term), OutputListener.NONE);
-    if (r.stdout().isBlank() && refreshedForLackOfIndex(box, profile, r, progress)) {
-      r = exec(box, profile, search, List.of(term), OutputListener.NONE);
-    }
-    if (!r.ok() && r.stdout().isBlank()) {
-      throw failed(box, profile, "search", r);
-    }
-    List<SearchHit> hits = new ArrayList<>();
-    for (Map<String, String> record : records(search, r.stdout())) {
-      hits.add(new SearchHit(record.getOrDefault("name", ""), record.getOrDefault("summary", "")));
-    }
-    return hits;
-  }
-
-  /** The package's description as the package manager gives it, field by field. */
-  public Map<String, String> show(BoxName name, PackageName pkg) {
-    return show(name, pkg, Progress.NONE);
-  }
-
-  /** The package's description; a box without an index yet gets one first. */
-  public Map<String, String> show(BoxName name, PackageName pkg, Progress progress) {
-    ContainerState box = boxes.running(name);
-    DistroProfile profile = profileOf(box);
-    PackageCommand show = profile.packages().show();
-    ExecResult r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
-    if (records(show, r.stdout()).isEmpty() && refreshedForLackOfIndex(box, profile, r, progress)) {
-      r = exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
-    }
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (Map<String, String> record : records(show, r.stdout())) {
-      String key = record.get("key");
-      if (key != null && !fields.containsKey(key)) {
-        fields.put(key, record.getOrDefault("value", ""));
-      }
-    }
-    if (fields.isEmpty()) {
-      throw new AppboxException(
-          ErrorCode.PACKAGE_NOT_FOUND,
-          "No package " + pkg + " in box " + name + ".",
-          "Search for it: appbox search --box " + name + " " + pkg.bare());
-    }
-    return fields;
   }
 
   /** The files a package installed, as absolute paths inside the box. */
   public List<String> files(ContainerState box, String pkg) {
     DistroProfile profile = profileOf(box);
     PackageCommand listFiles = profile.packages().listFiles();
-    ExecResult r = exec(box, profile, listFiles, List.of(pkg), OutputListener.NONE);
+    ExecResult r = pm.exec(box, profile, listFiles, List.of(pkg), OutputListener.NONE);
     if (!r.ok()) {
       return List.of();
     }
     List<String> paths = new ArrayList<>();
-    for (Map<String, String> record : records(listFiles, r.stdout())) {
+    for (Map<String, String> record : BoxPackageManager.records(listFiles, r.stdout())) {
       String path = record.get("path");
       if (path != null && !path.isBlank()) {
         paths.add(path.startsWith("/") ? path : "/" + path);
@@ -336,11 +287,11 @@ public final class PackageService {
   public String owner(ContainerState box, String path) {
     DistroProfile profile = profileOf(box);
     PackageCommand owner = profile.packages().owner();
-    ExecResult r = exec(box, profile, owner, List.of(path), OutputListener.NONE);
+    ExecResult r = pm.exec(box, profile, owner, List.of(path), OutputListener.NONE);
     if (!r.ok()) {
       return "";
     }
-    for (Map<String, String> record : records(owner, r.stdout())) {
+    for (Map<String, String> record : BoxPackageManager.records(owner, r.stdout())) {
       String name = record.get("name");
       if (name != null) {
         return name;
@@ -360,7 +311,7 @@ public final class PackageService {
    * nothing: the query runs first. Without the profile's check, a query that succeeded with nothing
    * counts as no index.
    */
-  private boolean refreshedForLackOfIndex(
+  boolean refreshedForLackOfIndex(
       ContainerState box, DistroProfile profile, ExecResult query, Progress progress) {
     if (profile.packages().hasIndex().isEmpty()) {
       if (query.ok()) {
@@ -388,7 +339,7 @@ public final class PackageService {
 
   private boolean hasIndex(ContainerState box, DistroProfile profile) {
     PackageCommand check = profile.packages().hasIndex().orElseThrow();
-    return exec(box, profile, check, List.of(), OutputListener.NONE).ok();
+    return pm.exec(box, profile, check, List.of(), OutputListener.NONE).ok();
   }
 
   /** Runs a changing command; returns what the package manager said it set up, with versions. */
@@ -401,11 +352,11 @@ public final class PackageService {
       String phase) {
     List<String> args = packages.stream().map(PackageName::value).toList();
     PackageProgress listener = new PackageProgress(profile.packages().progress(), progress, phase);
-    ExecResult r = exec(box, profile, command, args, listener);
+    ExecResult r = pm.exec(box, profile, command, args, listener);
     if (r.ok()) {
       return listener.setUp();
     }
-    Set<String> missing = notFound(profile, r);
+    Set<String> missing = BoxPackageManager.notFound(profile, r);
     if (!missing.isEmpty()) {
       throw new AppboxException(
           ErrorCode.PACKAGE_NOT_FOUND,
@@ -417,132 +368,7 @@ public final class PackageService {
               + (phase.equals("remove") ? "removed." : "installed."),
           "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
     }
-    throw failed(box, profile, phase, r);
-  }
-
-  private ExecResult exec(
-      ContainerState box,
-      DistroProfile profile,
-      PackageCommand command,
-      List<String> args,
-      OutputListener listener) {
-    List<String> argv = new ArrayList<>(command.argv());
-    argv.addAll(args);
-    String user = command.root() ? "root" : BoxLabels.engineUser(box.labels());
-    // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
-    Map<String, String> env = new LinkedHashMap<>(profile.environment());
-    env.putIfAbsent("LANG", "C.UTF-8");
-    return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
-  }
-
-  private static Set<String> notFound(DistroProfile profile, ExecResult r) {
-    Set<String> names = new LinkedHashSet<>();
-    profile
-        .packages()
-        .notFound()
-        .ifPresent(
-            p -> {
-              Matcher m = p.matcher(r.stdout() + "\n" + r.stderr());
-              while (m.find()) {
-                names.add(m.group("name"));
-              }
-            });
-    return names;
-  }
-
-  private static AppboxException failed(
-      ContainerState box, DistroProfile profile, String what, ExecResult r) {
-    // The last words of both streams: dpkg and the package's scripts write to standard output,
-    // apt its verdict to standard error.
-    List<String> lines = new ArrayList<>(lastLines(r.stdout(), r.stderr().isBlank() ? 8 : 5));
-    lines.addAll(lastLines(r.stderr(), 4));
-    String tail = String.join("\n", lines);
-    String all = r.stdout() + "\n" + r.stderr();
-    Optional<Matcher> locked =
-        profile.packages().locked().map(p -> p.matcher(all)).filter(Matcher::find);
-    if (locked.isPresent()) {
-      int start = all.lastIndexOf('\n', locked.get().start()) + 1;
-      int end = all.indexOf('\n', locked.get().end());
-      String message = all.substring(start, end < 0 ? all.length() : end).strip();
-      return new AppboxException(
-          ErrorCode.LOCKED,
-          "Another program is using the package manager of box "
-              + box.name()
-              + "; nothing was changed:\n"
-              + message,
-          "Wait until it has finished, then try again.");
-    }
-    return new AppboxException(
-        ErrorCode.PACKAGE_MANAGER_FAILED,
-        "The package manager of box "
-            + box.name()
-            + " ("
-            + profile.id()
-            + ") failed to "
-            + what
-            + " (exit "
-            + r.exitCode()
-            + "):\n"
-            + tail,
-        "Read its message above; run with --verbose to see all of its output.");
-  }
-
-  private static List<String> lastLines(String output, int count) {
-    List<String> lines =
-        output
-            .lines()
-            .map(String::stripTrailing)
-            .filter(l -> !l.isBlank() && !l.startsWith("pmstatus:") && !l.startsWith("dlstatus:"))
-            // apt's status line of an error, "pmerror:PKG:PERCENT:MESSAGE", as "PKG: MESSAGE".
-            .map(l -> l.replaceFirst("^pmerror:([^:]+):[^:]*:", "$1: "))
-            .toList();
-    return lines.subList(Math.max(0, lines.size() - count), lines.size());
-  }
-
-  private Map<String, String> versions(ContainerState box, DistroProfile profile) {
-    PackageCommand list = profile.packages().listInstalled();
-    ExecResult r = exec(box, profile, list, List.of(), OutputListener.NONE);
-    if (!r.ok()) {
-      throw failed(box, profile, "list the installed packages", r);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map<String, String> record : records(list, r.stdout())) {
-      out.put(record.get("name"), record.getOrDefault("version", ""));
-    }
-    return out;
-  }
-
-  /** Every match of the command's output pattern, as group name to value. */
-  static List<Map<String, String>> records(PackageCommand command, String output) {
-    List<Map<String, String>> records = new ArrayList<>();
-    Pattern pattern =
-        command
-            .output()
-            .orElse(
-                Pattern.compile(
-                    "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]*)$", Pattern.MULTILINE));
-    Set<String> groups = groupsOf(pattern);
-    Matcher m = pattern.matcher(output);
-    while (m.find()) {
-      Map<String, String> record = new LinkedHashMap<>();
-      for (String g : groups) {
-        String v = m.group(g);
-        if (v != null) {
-          record.put(g, v.strip());
-        }
-      }
-      records.add(record);
-    }
-    return records;
-  }
-
-  private static Set<String> groupsOf(Pattern p) {
-    Set<String> groups = new LinkedHashSet<>();
-    Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(p.pattern());
-    while (names.find()) {
-      groups.add(names.group(1));
-    }
-    return groups;
+    throw BoxPackageManager.failed(box, profile, phase, r);
   }
 
   /** The lock that serialises changes to a box between appbox processes. */

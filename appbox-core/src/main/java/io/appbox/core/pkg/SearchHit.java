@@ -4,13 +4,30 @@ import io.appbox.core.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A package the box's repositories offer. */
-public record SearchHit(String name, String summary) implements JsonValue {
+/**
+ * A package the box's repositories offer.
+ *
+ * @param version the version the repositories offer; null when the package manager does not say
+ * @param installed whether it is installed in the box
+ * @param app whether it ships a desktop application; null when appbox cannot tell (a package not
+ *     installed: no package manager says so before installing)
+ */
+public record SearchHit(String name, String summary, String version, boolean installed, Boolean app)
+    implements JsonValue {
+
+  /** A hit as the search printed it, before appbox knows more. */
+  public SearchHit(String name, String summary) {
+    this(name, summary, null, false, null);
+  }
+
   @Override
   public Object toJson() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", name);
     out.put("summary", summary);
+    out.put("version", version);
+    out.put("installed", installed);
+    out.put("app", app);
     return out;
   }
 }

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param plans how to tell which packages a change would remove
  * @param repair finishes what an interrupted run left unfinished ({@code dpkg --configure -a});
  *     empty when the package manager has no such command
+ * @param queries what a frontend asks beyond search and show: versions, manual packages, fields
  */
 public record PackageCommands(
     PackageCommand install,
@@ -49,7 +50,50 @@ public record PackageCommands(
     Optional<Pattern> locked,
     RemovalPlans plans,
     Optional<PackageCommand> hasIndex,
-    Optional<PackageCommand> repair) {
+    Optional<PackageCommand> repair,
+    QueryCommands queries) {
+
+  /** Commands without the queries a frontend asks beyond search and show. */
+  public PackageCommands(
+      PackageCommand install,
+      PackageCommand remove,
+      PackageCommand search,
+      PackageCommand show,
+      PackageCommand listInstalled,
+      PackageCommand listFiles,
+      PackageCommand owner,
+      PackageCommand update,
+      PackageCommand upgrade,
+      PackageCommand autoremove,
+      PackageCommand clean,
+      PackageCommand healthCheck,
+      Optional<Pattern> notFound,
+      ProgressFormat progress,
+      Optional<Pattern> locked,
+      RemovalPlans plans,
+      Optional<PackageCommand> hasIndex,
+      Optional<PackageCommand> repair) {
+    this(
+        install,
+        remove,
+        search,
+        show,
+        listInstalled,
+        listFiles,
+        owner,
+        update,
+        upgrade,
+        autoremove,
+        clean,
+        healthCheck,
+        notFound,
+        progress,
+        locked,
+        plans,
+        hasIndex,
+        repair,
+        QueryCommands.NONE);
+  }
 
   /**
    * Commands of a package manager with no lock message, no plans appbox knows, an index always
@@ -88,6 +132,7 @@ public record PackageCommands(
         Optional.empty(),
         RemovalPlans.NONE,
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        QueryCommands.NONE);
   }
 }

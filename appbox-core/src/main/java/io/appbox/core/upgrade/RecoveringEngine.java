@@ -10,10 +10,12 @@ import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.engine.InspectedBox;
 import io.appbox.core.engine.OutputListener;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -109,6 +111,12 @@ public final class RecoveringEngine implements ContainerEngine {
   public ContainerSpec specOf(BoxName name) {
     settle(name);
     return engine.specOf(name);
+  }
+
+  @Override
+  public Optional<InspectedBox> inspectWithSpec(BoxName name) {
+    settle(name);
+    return engine.inspectWithSpec(name);
   }
 
   @Override

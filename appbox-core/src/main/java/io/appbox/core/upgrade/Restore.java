@@ -8,6 +8,7 @@ import io.appbox.core.box.Boxes;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.InspectedBox;
 import io.appbox.core.host.LockFile;
 import java.time.Clock;
 import java.util.Optional;
@@ -58,8 +59,9 @@ public final class Restore {
    */
   public void run(BoxName box, ImageRef snapshot) {
     try (LockFile lock = journal.lock(box, () -> {})) {
-      ContainerState original = engine.inspect(box).orElseThrow(() -> Boxes.notFound(box));
-      ContainerSpec spec = engine.specOf(box);
+      InspectedBox inspected = engine.inspectWithSpec(box).orElseThrow(() -> Boxes.notFound(box));
+      ContainerState original = inspected.state();
+      ContainerSpec spec = inspected.spec();
       RestoreStep at =
           new RestoreStep(
               box, original.id(), asideName(), snapshot, RestoreStep.STOP, clock.instant());

@@ -23,6 +23,9 @@ public record Snapshot(String id, ImageRef ref, BoxName box, Instant time, long 
   public static final String OF_LABEL = "io.appbox.snapshot.of";
   public static final String TIME_LABEL = "io.appbox.snapshot.time";
 
+  /** The id of the box it was taken of ({@code io.appbox.id}), which a rename keeps. */
+  public static final String BOX_LABEL = "io.appbox.snapshot.box";
+
   /** The packages installed when it was taken, "name=version,...": what a rollback undoes. */
   public static final String PACKAGES_LABEL = "io.appbox.snapshot.packages";
 

@@ -6,6 +6,7 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
 import io.appbox.core.Progress;
 import io.appbox.core.Quote;
+import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ExecResult;
@@ -232,11 +233,13 @@ public final class UpgradeService {
 
   /** The box's snapshots, newest first. */
   public List<Snapshot> snapshots(BoxName box) {
+    Optional<String> id = idOf(box);
+    String tagPrefix = Snapshot.REPOSITORY + ":" + (id.isPresent() ? "" : box.value() + "-");
     List<Snapshot> out = new ArrayList<>();
-    for (ImageInfo image : engine.images(Snapshot.OF_LABEL, box.value())) {
+    for (ImageInfo image : snapshotImages(box, id)) {
       String time = image.labels().get(Snapshot.TIME_LABEL);
       for (String tag : image.tags()) {
-        if (tag.startsWith(Snapshot.REPOSITORY + ":" + box.value() + "-")) {
+        if (tag.startsWith(tagPrefix)) {
           out.add(
               new Snapshot(
                   image.id(),
@@ -251,6 +254,20 @@ public final class UpgradeService {
     return out;
   }
 
+  /**
+   * A box's snapshots carry its id, which stays when the box is renamed; those of a box made before
+   * boxes had ids carry only its name.
+   */
+  private List<ImageInfo> snapshotImages(BoxName box, Optional<String> id) {
+    return id.isPresent()
+        ? engine.images(Snapshot.BOX_LABEL, id.get())
+        : engine.images(Snapshot.OF_LABEL, box.value());
+  }
+
+  private Optional<String> idOf(BoxName box) {
+    return engine.inspect(box).map(c -> c.labels().get(BoxLabels.ID)).filter(i -> !i.isEmpty());
+  }
+
   /** How the box's packages now differ from the ones the snapshot recorded. */
   private Optional<PackageChanges> discardedBy(BoxName box, Snapshot target) {
     try {
@@ -263,7 +280,7 @@ public final class UpgradeService {
 
   /** The packages a snapshot recorded when it was taken. */
   private Optional<Map<String, String>> packagesOf(Snapshot snapshot) {
-    return engine.images(Snapshot.OF_LABEL, snapshot.box().value()).stream()
+    return snapshotImages(snapshot.box(), idOf(snapshot.box())).stream()
         .filter(i -> i.id().equals(snapshot.id()))
         .map(i -> i.labels().get(Snapshot.PACKAGES_LABEL))
         .filter(java.util.Objects::nonNull)
@@ -300,16 +317,12 @@ public final class UpgradeService {
     Instant now = clock.instant();
     ImageRef ref =
         ImageRef.parse(Snapshot.REPOSITORY + ":" + box.value() + "-" + STAMP.format(now));
-    engine.commit(
-        box,
-        ref,
-        Map.of(
-            Snapshot.OF_LABEL,
-            box.value(),
-            Snapshot.TIME_LABEL,
-            now.toString(),
-            Snapshot.PACKAGES_LABEL,
-            PackageChanges.write(installed)));
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put(Snapshot.OF_LABEL, box.value());
+    labels.put(Snapshot.TIME_LABEL, now.toString());
+    labels.put(Snapshot.PACKAGES_LABEL, PackageChanges.write(installed));
+    idOf(box).ifPresent(id -> labels.put(Snapshot.BOX_LABEL, id));
+    engine.commit(box, ref, labels);
     return snapshots(box).stream()
         .filter(s -> s.ref().equals(ref))
         .findFirst()
@@ -326,10 +339,12 @@ public final class UpgradeService {
     restore.run(box, snapshot.ref());
   }
 
-  /** Removes every snapshot of a box that is gone; returns their names. */
-  public List<String> removeSnapshots(BoxName box) {
+  /**
+   * Removes the snapshots of a box that is gone, as they were listed before; returns their names.
+   */
+  public List<String> removeSnapshots(List<Snapshot> snapshots) {
     List<String> removed = new ArrayList<>();
-    for (Snapshot s : snapshots(box)) {
+    for (Snapshot s : snapshots) {
       engine.removeImage(s.ref().toString());
       removed.add(s.name());
     }

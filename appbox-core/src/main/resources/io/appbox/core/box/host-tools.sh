@@ -21,6 +21,10 @@ case $1 in
       mkdir -p /etc/profile.d
       printf '# appbox: links open in the host'"'"'s browser.\nexport BROWSER=%s\n' \
         "$bin/xdg-open" > /etc/profile.d/appbox-host-open.sh
+    else
+      # A clone of a box whose links opened on the host.
+      if ours xdg-open; then rm -f "$bin/xdg-open"; fi
+      rm -f /etc/profile.d/appbox-host-open.sh
     fi
     ;;
   link)

@@ -10,6 +10,7 @@ import io.appbox.core.ImageRef;
 import io.appbox.core.Progress;
 import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.engine.Mount;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportKind;
@@ -174,7 +175,7 @@ class BoxServiceTest {
   @Test
   void createLabelsTheBoxSharesTheHostAndSetsUpTheUser() {
     service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
-    var spec = engine.specs.get(BoxName.of("dev"));
+    var spec = engine.specOf(BoxName.of("dev"));
     assertThat(spec.labels())
         .containsEntry("io.appbox.manager", "appbox")
         .containsEntry("io.appbox.distro", "debian")
@@ -183,7 +184,7 @@ class BoxServiceTest {
     assertThat(spec.mounts())
         .contains(
             new Mount(home, home, false), new Mount(Path.of("/"), Path.of("/run/host"), true));
-    assertThat(engine.running.get(BoxName.of("dev"))).isTrue();
+    assertThat(engine.isRunning(BoxName.of("dev"))).isTrue();
     assertThat(engine.execs).hasSize(1);
     assertThat(engine.execs.get(0).user()).isEqualTo("root");
     assertThat(engine.execs.get(0).argv())
@@ -192,17 +193,17 @@ class BoxServiceTest {
 
   @Test
   void aFailedSetupLeavesNoBox() {
-    engine.onExec = r -> ExecResult.of(1, "", "no shell");
+    engine.onExec = (box, r) -> ExecResult.of(1, "", "no shell");
     assertThatThrownBy(
             () -> service().create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE))
         .hasMessageContaining("no shell");
-    assertThat(engine.specs).isEmpty();
+    assertThat(engine.containers).isEmpty();
   }
 
   @Test
   void anImageWithoutSudoGetsItFromTheProfilesPackageAsRootBeforeTheUserIsAdded() {
     engine.onExec =
-        r ->
+        (box, r) ->
             r.argv().get(0).equals("/bin/sh") && r.argv().get(2).startsWith("command -v sudo")
                     || r.argv().get(0).equals("has-index")
                 ? ExecResult.of(1, "", "")
@@ -238,7 +239,7 @@ class BoxServiceTest {
   @Test
   void sudoThatCannotBeInstalledFailsTheCreateAndLeavesNoBox() {
     engine.onExec =
-        r ->
+        (box, r) ->
             r.argv().get(0).equals("dnf") && r.argv().contains("install")
                 ? ExecResult.of(1, "", "Error: no repository answered")
                 : r.argv().contains("command -v sudo >/dev/null")
@@ -255,7 +256,7 @@ class BoxServiceTest {
                   .contains("Box dev would have no sudo")
                   .contains("no repository answered");
             });
-    assertThat(engine.specs).isEmpty();
+    assertThat(engine.containers).isEmpty();
   }
 
   @Test
@@ -281,7 +282,7 @@ class BoxServiceTest {
     s.create(CreateBox.named(BoxName.of("dev"), "debian"), Progress.NONE);
     s.stop(BoxName.of("dev"));
     assertThat(s.run(BoxName.of("dev"), List.of("id"), false, false)).isZero();
-    assertThat(engine.running.get(BoxName.of("dev"))).isTrue();
+    assertThat(engine.isRunning(BoxName.of("dev"))).isTrue();
     AttachedCommand cmd = attached.get(0);
     assertThat(cmd.user()).isEqualTo("1000:1000");
     assertThat(cmd.workdir()).isEqualTo(home.resolve("project").toString());

@@ -3,14 +3,11 @@ package io.appbox.core.manifest;
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import io.appbox.core.box.BoxService;
-import io.appbox.core.engine.ContainerEngine;
-import io.appbox.core.engine.ContainerSpec;
-import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.EngineKind;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
-import io.appbox.core.engine.OutputListener;
+import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.export.DesktopExporter;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportKind;
@@ -27,16 +24,12 @@ import io.appbox.core.profile.PackageCommand;
 import io.appbox.core.profile.PackageCommands;
 import io.appbox.core.profile.ProfileCatalog;
 import io.appbox.core.profile.ProgressFormat;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,27 +58,32 @@ final class FakeWorld {
           "vim", List.of("/usr/bin/vim"));
 
   final Path home;
-  final Map<BoxName, ContainerSpec> containers = new LinkedHashMap<>();
   final Map<BoxName, Set<String>> packages = new HashMap<>();
   final Map<BoxName, List<List<String>>> initRun = new HashMap<>();
   final List<String> calls = new ArrayList<>();
   final List<Export> records = new ArrayList<>();
-  final Set<BoxName> foreign = new TreeSet<>();
   final AppliedRecordFile applied;
   final BoxService boxes;
   final PackageService packageService;
   final ExportService exports;
-  final ContainerEngine engine;
+  final FakeEngine engine = new FakeEngine();
 
   FakeWorld(Path home) {
     this.home = home;
     this.applied = new AppliedRecordFile(home.resolve(".local/state/appbox"));
-    this.engine =
-        (ContainerEngine)
-            Proxy.newProxyInstance(
-                ContainerEngine.class.getClassLoader(),
-                new Class<?>[] {ContainerEngine.class},
-                (proxy, method, args) -> dispatch(method, args));
+    engine.info =
+        new EngineInfo(EngineKind.PODMAN, false, Path.of("/fake.sock"), "4.3.1", Optional.empty());
+    engine.onExec = this::exec;
+    engine.afterCreate =
+        spec -> {
+          calls.add("create " + spec.name());
+          packages.put(spec.name(), new TreeSet<>(BASE));
+        };
+    engine.afterRemove =
+        name -> {
+          calls.add("remove " + name);
+          packages.remove(name);
+        };
     HostUser user = new HostUser("ann", 1000, 1000, "ann", home, "/bin/sh");
     Host host =
         new Host() {
@@ -267,63 +265,9 @@ final class FakeWorld {
     };
   }
 
-  // The engine: only what the services call; anything else is a test that needs more of it.
+  // What runs in a box: its package manager, file tests, the desktop file, init commands.
 
-  private Object dispatch(Method method, Object[] args) throws Throwable {
-    if (method.getDeclaringClass() == Object.class) {
-      return method.invoke(this, args);
-    }
-    try {
-      Method own = FakeWorld.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
-      return own.invoke(this, args);
-    } catch (NoSuchMethodException e) {
-      throw new UnsupportedOperationException("the fake engine has no " + method.getName());
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  EngineInfo info() {
-    return new EngineInfo(
-        EngineKind.PODMAN, false, Path.of("/fake.sock"), "4.3.1", Optional.empty());
-  }
-
-  List<ContainerState> list() {
-    return containers.keySet().stream().map(n -> inspect(n).orElseThrow()).toList();
-  }
-
-  Optional<ContainerState> inspect(BoxName name) {
-    if (foreign.contains(name)) {
-      return Optional.of(new ContainerState(name, "id", "x", true, "running", 1, Map.of()));
-    }
-    ContainerSpec spec = containers.get(name);
-    if (spec == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ContainerState(
-            name, "id-" + name, spec.image().toString(), true, "running", 42, spec.labels()));
-  }
-
-  void create(ContainerSpec spec) {
-    calls.add("create " + spec.name());
-    containers.put(spec.name(), spec);
-    packages.put(spec.name(), new TreeSet<>(BASE));
-  }
-
-  void start(BoxName name) {}
-
-  void remove(BoxName name, boolean force) {
-    calls.add("remove " + name);
-    containers.remove(name);
-    packages.remove(name);
-  }
-
-  boolean imageExists(ImageRef image) {
-    return true;
-  }
-
-  ExecResult exec(BoxName name, ExecRequest request, OutputListener listener) {
+  private ExecResult exec(BoxName name, ExecRequest request) {
     List<String> argv = request.argv();
     Set<String> installed = packages.get(name);
     if (argv.size() > 3 && argv.get(3).equals("appbox-init")) {

@@ -105,7 +105,7 @@ class ManifestApplierTest {
 
     assertThat(plan.changes()).hasSize(3);
     assertThat(world.calls).isEmpty();
-    assertThat(world.containers).containsOnlyKeys(DEV);
+    assertThat(world.engine.containers).containsOnlyKeys(DEV);
     assertThat(home.resolve(".local/state/appbox/applied.json")).doesNotExist();
   }
 
@@ -158,7 +158,7 @@ class ManifestApplierTest {
     assertThat(pruned.changes())
         .extracting(Change::describe)
         .containsExactly("remove box old and its exports");
-    assertThat(world.containers).containsOnlyKeys(BoxName.of("scratch"), DEV);
+    assertThat(world.engine.containers).containsOnlyKeys(BoxName.of("scratch"), DEV);
     assertThat(world.records).extracting(Export::name).containsExactly("git");
     assertThat(world.applied.boxes("podman")).containsOnlyKeys(DEV);
     assertThat(apply(world, one, true).changes()).isEmpty();
@@ -185,7 +185,7 @@ class ManifestApplierTest {
     assertThatThrownBy(() -> apply(world, manifest, false))
         .hasMessage("Init command 1 of box dev ('false') failed with exit 1:\nit failed");
 
-    assertThat(world.containers).isEmpty();
+    assertThat(world.engine.containers).isEmpty();
     assertThat(world.applied.boxes("podman")).isEmpty();
     assertThat(plan(world, manifest, false).changes())
         .extracting(Change::action)

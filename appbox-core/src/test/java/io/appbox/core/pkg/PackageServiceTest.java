@@ -6,9 +6,9 @@ import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.box.CreateBox;
-import io.appbox.core.box.FakeEngine;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.export.Export;
 import io.appbox.core.export.ExportRegistry;
 import io.appbox.core.host.Host;
@@ -59,7 +59,7 @@ class PackageServiceTest {
   }
 
   /** The box: has-index answers whether update ran; the queries answer from its state. */
-  private ExecResult box(ExecRequest r) {
+  private ExecResult box(BoxName box, ExecRequest r) {
     String program = r.argv().get(0);
     return switch (program) {
       case "has-index" -> ExecResult.of(indexed ? 0 : 1, "", "");
@@ -86,7 +86,8 @@ class PackageServiceTest {
 
   @Test
   void aSearchOnABoxWithoutIndexRefreshesItOnceAsRootAndSaysSo() {
-    List<SearchHit> hits = packages.search(BOX, "appbox", (phase, p, m) -> progress.add(m));
+    List<SearchHit> hits =
+        packages.queries().search(BOX, List.of("appbox"), (phase, p, m) -> progress.add(m));
 
     assertThat(hits).containsExactly(new SearchHit("appbox-hello", "Says hello"));
     assertThat(ran())
@@ -95,13 +96,14 @@ class PackageServiceTest {
             "has-index as root",
             "has-index as root",
             "update as root",
-            "search as root");
+            "search as root",
+            "list as 1000:1000");
     assertThat(progress).containsExactly("Refreshing the package index of dev");
 
     // A warm box pays for nothing but the query.
     engine.execs.clear();
-    packages.search(BOX, "appbox", (phase, p, m) -> progress.add(m));
-    assertThat(ran()).containsExactly("search as root");
+    packages.queries().search(BOX, List.of("appbox"), (phase, p, m) -> progress.add(m));
+    assertThat(ran()).containsExactly("search as root", "list as 1000:1000");
     assertThat(progress).hasSize(1);
   }
 
@@ -109,8 +111,9 @@ class PackageServiceTest {
   void installChecksForAnIndexBeforeItInstalls() {
     packages.install(BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> {});
 
-    assertThat(ran().subList(0, 3))
-        .containsExactly("has-index as root", "update as root", "install as root");
+    assertThat(ran().subList(0, 4))
+        .containsExactly(
+            "list as 1000:1000", "has-index as root", "update as root", "install as root");
   }
 
   @Test

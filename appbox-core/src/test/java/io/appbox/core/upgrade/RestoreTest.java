@@ -9,6 +9,7 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
 import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.engine.Mount;
 import io.appbox.core.engine.NamedVolume;
 import java.nio.file.Files;
@@ -40,14 +41,13 @@ class RestoreTest {
   static final NamedVolume DATA = new NamedVolume("3f2a9c", Path.of("/var/lib/data"), false);
 
   @TempDir Path state;
-  MemoryEngine engine;
+  FakeEngine engine;
   List<String> notices;
 
   @BeforeEach
   void setUp() {
-    engine = new MemoryEngine();
+    engine = new FakeEngine();
     engine.box(
-        "dev",
         new ContainerSpec(
             DEV,
             ORIGINAL,
@@ -100,7 +100,7 @@ class RestoreTest {
   @ValueSource(ints = {1, 2, 3, 4, 5})
   void aRestoreKilledBeforeAnyStepIsFinishedByTheNextCommand(int change) {
     engine.crashAtChange = change;
-    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(FakeEngine.Crash.class);
     assertThat(RestoreJournal.in(state, "podman-rootless").has(DEV)).isTrue();
     engine.crashAtChange = 0;
 
@@ -148,7 +148,7 @@ class RestoreTest {
     // create fails; the undo dies before it renames the original back.
     engine.failOn.add("create");
     engine.crashAtChange = 4; // stop, rename, create (fails), then the undo's rename
-    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(FakeEngine.Crash.class);
     engine.crashAtChange = 0;
     assertThat(engine.containers.keySet()).singleElement().asString().startsWith("appbox-restore-");
 
@@ -161,7 +161,7 @@ class RestoreTest {
   @Test
   void aRestoreThatCannotBeFinishedIsUndone() {
     engine.crashAtChange = 3; // killed before create
-    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(FakeEngine.Crash.class);
     engine.crashAtChange = 0;
     engine.failOn.add("create"); // and the snapshot cannot be used now
 
@@ -174,10 +174,9 @@ class RestoreTest {
   @Test
   void aContainerThatTookTheNameMeanwhileIsNeverRemoved() {
     engine.crashAtChange = 3;
-    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(FakeEngine.Crash.class);
     engine.crashAtChange = 0;
     engine.box(
-        "dev",
         new ContainerSpec(
             DEV,
             ORIGINAL,
@@ -198,7 +197,7 @@ class RestoreTest {
   @Test
   void everyCommandThatTouchesTheBoxRecoversFirstAndListingRecoversAll() {
     engine.crashAtChange = 3;
-    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, SNAPSHOT)).isInstanceOf(FakeEngine.Crash.class);
     engine.crashAtChange = 0;
     List<String> warnings = new ArrayList<>();
 
@@ -207,7 +206,7 @@ class RestoreTest {
     assertWhole(SNAPSHOT);
 
     engine.crashAtChange = engine.changes.size() + 3;
-    assertThatThrownBy(() -> restore().run(DEV, ORIGINAL)).isInstanceOf(MemoryEngine.Crash.class);
+    assertThatThrownBy(() -> restore().run(DEV, ORIGINAL)).isInstanceOf(FakeEngine.Crash.class);
     engine.crashAtChange = 0;
     assertThat(commands.list()).extracting(ContainerState::name).containsExactly(DEV);
     assertWhole(ORIGINAL);

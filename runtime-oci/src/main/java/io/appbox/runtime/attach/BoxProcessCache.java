@@ -2,6 +2,7 @@ package io.appbox.runtime.attach;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.box.BoxLabels;
+import io.appbox.core.box.ThrowawayBoxes;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.host.AtomicFile;
 import io.appbox.core.host.PrivateDirectory;
@@ -12,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where appbox remembers a running box's first process, so that {@code appbox run}, {@code appbox
@@ -102,6 +105,30 @@ public final class BoxProcessCache {
   }
 
   /**
+   * Forgets the throwaway boxes that are gone: the engine removes one by itself when the appbox
+   * that made it was killed, and nothing else would remove its line.
+   */
+  public void forgetGoneThrowaways(String engineId, Set<String> existing) {
+    if (runtimeDir.isEmpty()) {
+      return;
+    }
+    PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", "boxes", engineId))
+        .ifPresent(
+            dir -> {
+              try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                  String name = file.getFileName().toString();
+                  if (name.startsWith(ThrowawayBoxes.PREFIX) && !existing.contains(name)) {
+                    Files.deleteIfExists(file);
+                  }
+                }
+              } catch (IOException e) {
+                // the launcher's checks reject a stale line anyway
+              }
+            });
+  }
+
+  /**
    * The mount namespace of a process ({@code readlink /proc/PID/ns/mnt}), which names a box while
    * that process is the box's; empty when the process is gone or not the user's to look into.
    */
@@ -118,7 +145,7 @@ public final class BoxProcessCache {
    * When a process started, in clock ticks since boot (field 22 of {@code /proc/PID/stat}): with
    * the PID and the boot, it names one process, where a PID alone is reused.
    */
-  static Optional<String> startTime(long pid) {
+  public static Optional<String> startTime(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // The command name (field 2) is in parentheses and may hold spaces and parentheses.

@@ -6,33 +6,31 @@ import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.AttachedRunner;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.log.Log;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Runs a command in a box with the user's own terminal and streams: through the box's namespaces
- * when the user owns them, else through the engine's {@code exec}.
+ * when the user owns them, else through the engine's {@code exec}. Which of the two it took is
+ * logged (info): {@code appbox -v run ...} says it.
  */
 public final class BoxProcessRunner implements AttachedRunner {
   private final EngineInfo engine;
   private final NamespaceEntry namespaces;
   private final BoxProcessCache cache;
-  private final Consumer<String> verbose;
   private final Map<String, String> hostEnv;
 
   public BoxProcessRunner(
       EngineInfo engine,
       NamespaceEntry namespaces,
       BoxProcessCache cache,
-      Consumer<String> verbose,
       Map<String, String> hostEnv) {
     this.engine = engine;
     this.namespaces = namespaces;
     this.cache = cache;
-    this.verbose = verbose;
     this.hostEnv = Map.copyOf(hostEnv);
   }
 
@@ -52,11 +50,17 @@ public final class BoxProcessRunner implements AttachedRunner {
     List<String> argv;
     Map<String, String> env;
     if (closed.isEmpty()) {
+      if (Log.info()) {
+        Log.info("run", "entering box " + box.name() + " through its namespaces (fast path)");
+      }
       // The script takes the session from the host environment, as the launchers do.
       argv = namespaces.argv(cacheFile.get(), command);
       env = hostEnv;
     } else {
-      verbose.accept("entering through the engine's exec: " + closed.get());
+      if (Log.info()) {
+        Log.info(
+            "run", "entering box " + box.name() + " through the engine's exec: " + closed.get());
+      }
       if (engine.cli().isEmpty()) {
         throw new AppboxException(
             ErrorCode.ENGINE_FAILED,

@@ -10,6 +10,7 @@ import io.appbox.core.engine.EngineInfo;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
+import io.appbox.core.engine.InspectedBox;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.engine.OutputListener.Stream;
 import io.appbox.runtime.api.LineSplitter;
@@ -278,12 +279,21 @@ public final class NamespaceExecEngine implements ContainerEngine {
 
   @Override
   public List<ContainerState> list() {
-    return engine.list();
+    List<ContainerState> boxes = engine.list();
+    cache.forgetGoneThrowaways(
+        engine.info().id(),
+        boxes.stream().map(b -> b.name().value()).collect(java.util.stream.Collectors.toSet()));
+    return boxes;
   }
 
   @Override
   public ContainerSpec specOf(BoxName name) {
     return engine.specOf(name);
+  }
+
+  @Override
+  public Optional<InspectedBox> inspectWithSpec(BoxName name) {
+    return engine.inspectWithSpec(name);
   }
 
   @Override

@@ -45,7 +45,6 @@ class EngineCliExecTest {
             docker,
             closed,
             new BoxProcessCache(Optional.empty(), 0),
-            v -> {},
             Map.of("PATH", "/usr/bin:/bin", "AWS_SECRET_ACCESS_KEY", SECRET));
     AttachedCommand enter =
         new AttachedCommand(
