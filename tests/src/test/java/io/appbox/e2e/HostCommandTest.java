@@ -44,11 +44,19 @@ class HostCommandTest {
       assertThat(again).exitedWith(3);
       assertThat(again.stderr()).contains("has no host command podman");
 
+      // A renamed box keeps its host commands, in the box and in the record.
       assertThat(s.appbox("host-command", "add", box, "podman")).succeeded();
-      assertThat(s.appbox("rm", "--force", box)).succeeded();
-      assertThat(s.appbox("host-command", "list").stdout()).doesNotContain(box);
+      String renamed = s.newBox();
+      assertThat(s.appbox("rename", box, renamed)).succeeded();
+      assertThat(s.appbox("host-command", "list").stdout())
+          .containsPattern(renamed + " +podman")
+          .doesNotContain(box + " ");
+      assertThat(host.appbox("run", renamed, "--", "podman", "--version")).succeeded();
+
+      assertThat(s.appbox("rm", "--force", renamed)).succeeded();
+      assertThat(s.appbox("host-command", "list").stdout()).doesNotContain(renamed);
       assertThat(Files.readString(s.home().resolve(".local/state/appbox/host-commands.json")))
-          .doesNotContain(box);
+          .doesNotContain(renamed);
     }
   }
 
