@@ -30,7 +30,8 @@ packages=(podman runc conmon uidmap slirp4netns fuse-overlayfs catatonit docker.
   bash bash-completion zsh fish man-db groff-base
   python3 openjdk-17-jdk-headless maven apache2-utils
   rpm createrepo-c makepkg pacman-package-manager libarchive-tools fakeroot zstd dpkg-dev
-  docker-registry)
+  docker-registry
+  flatpak flatpak-xdg-utils dbus dbus-daemon dbus-bin gcc libc6-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -39,6 +39,7 @@ final class Commands {
     ALL.put("profiles", ProfilesCommand::new);
     ALL.put("presets", PresetsCommand::new);
     ALL.put("image", ImageCommand::new);
+    ALL.put("host-command", HostCommandCommand::new);
     ALL.put("doctor", DoctorCommand::new);
     ALL.put("apply", ApplyCommand::new);
     ALL.put("export-manifest", ExportManifestCommand::new);

@@ -27,9 +27,13 @@ import picocli.CommandLine.Option;
       "  appbox create dev",
       "  appbox create web --distro debian --volume /srv/data:/data:ro",
       "  appbox create sandbox --home ~/sandbox-home",
+      "  appbox create offline --no-host-open",
       "  appbox create dev2 --clone dev",
       "  appbox create dev --packages git,vim --packages make",
       "  appbox create web --preset webdev",
+      "",
+      "In the box, host-exec PROGRAM runs a program on the host, and xdg-open hands links and"
+          + " files to the host's (not with --no-host-open).",
       "",
       "--clone copies a box's packages and files into the new box through an image of it"
           + " (localhost/appbox-clones:NEW), which is removed with the new box unless --keep-image."
@@ -84,6 +88,13 @@ final class CreateCommand extends BaseCommand implements LongOperation {
   String preset;
 
   @Option(
+      names = "--no-host-open",
+      description =
+          "Keep the box's own xdg-open: links and files opened in the box do not open on the"
+              + " host.")
+  boolean noHostOpen;
+
+  @Option(
       names = "--clone",
       paramLabel = "BOX",
       description = "Make the box a copy of BOX: its packages and files, not its exports.")
@@ -108,7 +119,8 @@ final class CreateCommand extends BaseCommand implements LongOperation {
             Optional.ofNullable(image).map(ImageRef::parse),
             Optional.ofNullable(home).map(h -> Path.of(h).toAbsolutePath().normalize()),
             parsed,
-            entry);
+            entry,
+            !noHostOpen);
     Output out = session.output();
     if (keepImage && cloneOf == null) {
       throw io.appbox.core.AppboxException.invalid(
@@ -133,7 +145,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
       BoxFromSpec.Made made =
           new BoxFromSpec(
                   session.engine(), session.boxes(), session.installs(), session.exportService())
-              .create(spec, out.longOperation());
+              .create(spec, !noHostOpen, out.longOperation());
       created = made.box();
       warnings.addAll(made.installed().warnings());
       exported.addAll(InstallCommand.exportsJson(made.installed().exports()));

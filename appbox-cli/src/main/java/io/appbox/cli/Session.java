@@ -225,9 +225,19 @@ final class Session {
               Wiring.removal(dirs(), exports()),
               runner,
               VERSION,
-              config().defaultDistro());
+              config().defaultDistro(),
+              hostCommandRecord());
     }
     return boxes;
+  }
+
+  private io.appbox.core.box.HostCommandRecord hostCommandRecord() {
+    return new io.appbox.core.box.HostCommandRecordFile(dirs().appboxState());
+  }
+
+  io.appbox.core.box.HostCommandService hostCommands() {
+    return new io.appbox.core.box.HostCommandService(
+        engine(), boxes(), host(), hostCommandRecord());
   }
 
   PackageService packages() {

@@ -44,6 +44,13 @@ final class SystemHost implements Host {
     return Files.exists(path);
   }
 
+  @Override
+  public java.util.Optional<Path> hostExec() {
+    return java.util.Optional.ofNullable(System.getProperty("appbox.home"))
+        .map(h -> Path.of(h, "libexec", "host-exec").toAbsolutePath())
+        .filter(Files::isExecutable);
+  }
+
   private HostUser readUser() {
     int uid = idFromStatus("Uid:");
     int gid = idFromStatus("Gid:");

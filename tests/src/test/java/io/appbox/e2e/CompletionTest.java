@@ -73,6 +73,8 @@ class CompletionTest {
     assertThat(bash("appbox rm --f")).containsExactly("--force");
     assertThat(bash("appbox completion ")).containsExactly("bash", "zsh", "fish");
     assertThat(bash("appbox image build ")).contains("debian", "fedora", "arch");
+    assertThat(bash("appbox host-command ")).containsExactly("add", "list", "remove");
+    assertThat(bash("appbox create --no-h")).containsExactly("--no-host-open");
   }
 
   @Test
@@ -82,6 +84,8 @@ class CompletionTest {
     assertThat(bash("appbox rm ")).contains(box);
     assertThat(bash("appbox stop ")).contains(box);
     assertThat(bash("appbox packages --box ")).contains(box);
+    assertThat(bash("appbox host-command add ")).contains(box);
+    assertThat(bash("appbox host-command list ")).contains(box);
     assertThat(bash("appbox install --box=" + box.substring(0, 6))).contains("--box=" + box);
     assertThat(bash("appbox --engine podman start ")).contains(box);
     assertThat(bash("appbox run " + box + " ")).as("the command in the box is its own").isEmpty();

@@ -55,9 +55,11 @@ class JsonSchemaTest {
           Map.entry(ErrorCode.IMAGE_NOT_FOUND, 3),
           Map.entry(ErrorCode.EXPORT_NOT_FOUND, 3),
           Map.entry(ErrorCode.SNAPSHOT_NOT_FOUND, 3),
+          Map.entry(ErrorCode.HOST_COMMAND_NOT_FOUND, 3),
           Map.entry(ErrorCode.ENGINE_UNREACHABLE, 4),
           Map.entry(ErrorCode.BOX_EXISTS, 5),
           Map.entry(ErrorCode.EXPORT_CONFLICT, 5),
+          Map.entry(ErrorCode.HOST_COMMAND_CONFLICT, 5),
           Map.entry(ErrorCode.LOCKED, 5),
           Map.entry(ErrorCode.PACKAGE_MANAGER_FAILED, 6),
           Map.entry(ErrorCode.ENGINE_FAILED, 1),
@@ -410,6 +412,21 @@ class JsonSchemaTest {
 
   @Test
   @Order(9)
+  void hostCommands() {
+    JsonNode added = ok("host-command", "add", box, "podman");
+    assertThat(added.path("path").asString()).isEqualTo("/usr/local/bin/podman");
+    fails(ErrorCode.INVALID_INPUT, "host-command", "add", box, "../podman");
+    fails(ErrorCode.BOX_NOT_FOUND, "host-command", "add", MISSING_BOX, "podman");
+    assertThat(values(ok("host-command", "list", box), "name")).containsExactly("podman");
+    assertThat(values(ok("host-command", "list"), "box")).contains(box);
+    fails(ErrorCode.BOX_NOT_FOUND, "host-command", "list", MISSING_BOX);
+    assertThat(ok("host-command", "remove", box, "podman").path("name").asString())
+        .isEqualTo("podman");
+    fails(ErrorCode.HOST_COMMAND_NOT_FOUND, "host-command", "remove", box, "podman");
+  }
+
+  @Test
+  @Order(10)
   void rmRemovesTheBoxAndItsExports() {
     String command = "dpkg-" + box;
     ok("export", "--box", box, "--bin", "/usr/bin/dpkg", "--as", command);
@@ -446,7 +463,7 @@ class JsonSchemaTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void everyCommandsSuccessAndFailureWereValidated() {
     List<String> commands = CliCommandNames.all();
     assertThat(succeeded)

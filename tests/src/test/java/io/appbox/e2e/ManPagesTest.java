@@ -25,7 +25,9 @@ class ManPagesTest {
     List<Path> pages = pages();
     assertThat(pages.stream().map(p -> p.getFileName().toString()))
         .contains("appbox.1", "appbox-create.1", "appbox-run.1", "appbox-image-build.1")
-        .contains("appbox-completion.1");
+        .contains("appbox-completion.1")
+        .contains("appbox-host-command.1", "appbox-host-command-add.1")
+        .contains("appbox-host-command-list.1", "appbox-host-command-remove.1");
     try (Sandbox s = Sandbox.on(Engine.ROOTFUL_PODMAN)) {
       for (Path page : pages) {
         CommandResult r =

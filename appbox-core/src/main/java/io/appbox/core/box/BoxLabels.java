@@ -15,6 +15,12 @@ public final class BoxLabels {
   public static final String HOST_HOME = "io.appbox.host-home";
 
   /**
+   * {@code false} when the box's xdg-open is its own (create --no-host-open); else absent or {@code
+   * true}.
+   */
+  public static final String HOST_OPEN = "io.appbox.host-open";
+
+  /**
    * A throwaway box's owner, {@code PID START}: the appbox process it was made for (its start time
    * in clock ticks after boot, as /proc says); the box ends with that process.
    */

@@ -58,6 +58,7 @@ public final class BoxService {
   private final AttachedRunner runner;
   private final String version;
   private final String defaultDistro;
+  private final HostCommandRecord hostCommands;
 
   public BoxService(
       ContainerEngine engine,
@@ -68,6 +69,29 @@ public final class BoxService {
       AttachedRunner runner,
       String version,
       String defaultDistro) {
+    this(
+        engine,
+        profiles,
+        host,
+        exports,
+        removal,
+        runner,
+        version,
+        defaultDistro,
+        HostCommandRecord.NONE);
+  }
+
+  /** With the record of managed host commands, which {@link #remove} clears of the box's. */
+  public BoxService(
+      ContainerEngine engine,
+      ProfileCatalog profiles,
+      Host host,
+      ExportRegistry exports,
+      ExportRemoval removal,
+      AttachedRunner runner,
+      String version,
+      String defaultDistro,
+      HostCommandRecord hostCommands) {
     this.engine = engine;
     this.profiles = profiles;
     this.host = host;
@@ -76,6 +100,7 @@ public final class BoxService {
     this.runner = runner;
     this.version = version;
     this.defaultDistro = defaultDistro;
+    this.hostCommands = hostCommands;
   }
 
   public Box create(CreateBox request, Progress progress) {
@@ -118,7 +143,8 @@ public final class BoxService {
             Optional.of(image),
             request.home(),
             request.volumes(),
-            request.entry());
+            request.entry(),
+            request.hostOpen());
     try {
       // The image carries the old box's labels; the new box's own override every one of them.
       return create(
@@ -128,6 +154,8 @@ public final class BoxService {
           Map.of(
               BoxLabels.ENTRY,
               Boolean.toString(request.entry()),
+              BoxLabels.HOST_OPEN,
+              request.hostOpen() ? "true" : "false",
               BoxLabels.CLONE_OF,
               from.value(),
               BoxLabels.CLONE_FOR,
@@ -193,6 +221,9 @@ public final class BoxService {
     if (request.entry()) {
       labels.put(BoxLabels.ENTRY, "true");
     }
+    if (!request.hostOpen()) {
+      labels.put(BoxLabels.HOST_OPEN, "false");
+    }
     owner.ifPresent(o -> labels.put(BoxLabels.OWNER, o.label()));
     labels.putAll(moreLabels);
     ContainerSpec spec =
@@ -231,6 +262,10 @@ public final class BoxService {
             ErrorCode.FAILED,
             "Setting up box " + request.name() + " failed: " + result.stderr().strip(),
             "The image may lack a POSIX shell or coreutils; try another image.");
+      }
+      Optional<Path> hostExec = host.hostExec();
+      if (hostExec.isPresent()) {
+        BoxHostTools.install(engine, request.name(), hostExec.get(), request.hostOpen());
       }
     } catch (RuntimeException e) {
       // No half-made box: a failed create leaves nothing behind.
@@ -339,7 +374,7 @@ public final class BoxService {
     return Box.of(require(name), 0, engine.info().id());
   }
 
-  /** Removes the box and every export that came from it. */
+  /** Removes the box, every export that came from it and the record of its host commands. */
   public List<Export> remove(BoxName name, boolean force) {
     ContainerState box = require(name);
     if (box.running() && !force) {
@@ -360,7 +395,27 @@ public final class BoxService {
         // another container runs from it; the engine keeps it
       }
     }
-    return removal.removeAllFrom(engine.info().id(), name);
+    String engineId = engine.info().id();
+    hostCommands.update(
+        all -> {
+          all.removeIf(c -> c.engine().equals(engineId) && c.box().equals(name));
+          return all;
+        });
+    return removal.removeAllFrom(engineId, name);
+  }
+
+  /** The record of a renamed box's host commands follows it (the links in the box stay). */
+  public void hostCommandsFollow(BoxName from, BoxName to) {
+    String engineId = engine.info().id();
+    hostCommands.update(
+        all -> {
+          all.replaceAll(
+              c ->
+                  c.engine().equals(engineId) && c.box().equals(from)
+                      ? new HostCommand(engineId, to, c.name())
+                      : c);
+          return all;
+        });
   }
 
   /** Starts the box when it is stopped; returns its running state. */

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param home a host directory to be the box's home instead of the user's own
  * @param volumes more host paths to share
  * @param entry whether to add a terminal launcher for the box to the menu
+ * @param hostOpen whether xdg-open and $BROWSER in the box hand links and files to the host
  */
 public record CreateBox(
     BoxName name,
@@ -22,9 +23,21 @@ public record CreateBox(
     Optional<ImageRef> image,
     Optional<Path> home,
     List<Volume> volumes,
-    boolean entry) {
+    boolean entry,
+    boolean hostOpen) {
   public CreateBox {
     volumes = List.copyOf(volumes);
+  }
+
+  /** A box whose links and files open on the host, as every box's do unless asked otherwise. */
+  public CreateBox(
+      BoxName name,
+      Optional<String> distro,
+      Optional<ImageRef> image,
+      Optional<Path> home,
+      List<Volume> volumes,
+      boolean entry) {
+    this(name, distro, image, home, volumes, entry, true);
   }
 
   public static CreateBox named(BoxName name, String distro) {

@@ -13,4 +13,12 @@ public interface Host {
   Path workingDirectory();
 
   boolean exists(Path path);
+
+  /**
+   * The host-exec program of this appbox (its {@code libexec/host-exec}), which boxes copy to run
+   * programs on the host; empty when this appbox has none (a build without it, a unit test).
+   */
+  default java.util.Optional<Path> hostExec() {
+    return java.util.Optional.empty();
+  }
 }

@@ -37,7 +37,10 @@ public final class BoxFromSpec {
     this.exports = exports;
   }
 
-  public Made create(BoxSpec spec, Progress progress) {
+  /**
+   * @param hostOpen whether links and files opened in the box open on the host
+   */
+  public Made create(BoxSpec spec, boolean hostOpen, Progress progress) {
     Box box =
         boxes.create(
             new CreateBox(
@@ -46,7 +49,8 @@ public final class BoxFromSpec {
                 spec.image(),
                 spec.home(),
                 spec.volumes(),
-                spec.entry()),
+                spec.entry(),
+                hostOpen),
             progress);
     try {
       InitCommands.run(

@@ -89,6 +89,7 @@ public final class BoxRename {
 
     progress.report("rename", -1, "Renaming box " + from + " to " + to);
     engine.rename(from, to);
+    boxes.hostCommandsFollow(from, to);
     // The old files go first: a command's wrapper keeps its name, and so its path.
     removal.remove(theirs::contains);
     List<Export> written = new ArrayList<>();
