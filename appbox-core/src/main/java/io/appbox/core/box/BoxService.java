@@ -15,7 +15,6 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.OutputListener;
-import io.appbox.core.engine.RegistryUnreachable;
 import io.appbox.core.exported.Export;
 import io.appbox.core.exported.ExportRegistry;
 import io.appbox.core.exported.ExportRemoval;
@@ -108,66 +107,11 @@ public final class BoxService {
   }
 
   /**
-   * A new box with another box's packages and files, through an image of it ({@code
-   * localhost/appbox-clones:NEW}), and the new box's own name, labels and home. Its exports are not
-   * copied. The image is the new box's base: the engine keeps its layers while the box exists
-   * whatever its name, so it is removed with the new box, unless {@code keepImage}.
+   * A new box with another box's packages and files, and its own name, labels and home; see {@link
+   * BoxClones}.
    */
   public Box cloneOf(BoxName from, CreateBox request, boolean keepImage, Progress progress) {
-    ContainerState source = require(from);
-    if (source.labels().containsKey(BoxLabels.OWNER)) {
-      throw AppboxException.invalid(
-          "Box " + from + " is a throwaway box; it cannot be cloned.",
-          "Clone a box made with appbox create.");
-    }
-    if (engine.inspect(request.name()).isPresent()) {
-      throw Boxes.exists(request.name());
-    }
-    if (request.distro().isPresent() || request.image().isPresent()) {
-      throw AppboxException.invalid(
-          "A clone has the distro and image of its box; --distro and --image do not go with --clone.",
-          "Clone without them: appbox create " + request.name() + " --clone " + from);
-    }
-    ImageRef image = ImageRef.parse(CLONES + ":" + request.name().value());
-    progress.report("commit", -1, "Copying box " + from + " into an image for " + request.name());
-    Map<String, String> imageLabels = new LinkedHashMap<>();
-    imageLabels.put(BoxLabels.CLONE_OF, from.value());
-    if (!keepImage) {
-      imageLabels.put(BoxLabels.CLONE_FOR, request.name().value());
-    }
-    engine.commit(from, image, imageLabels);
-    CreateBox clone =
-        new CreateBox(
-            request.name(),
-            Optional.ofNullable(source.labels().get(BoxLabels.DISTRO)),
-            Optional.of(image),
-            request.home(),
-            request.volumes(),
-            request.entry(),
-            request.hostOpen());
-    try {
-      // The image carries the old box's labels; the new box's own override every one of them.
-      return create(
-          clone,
-          progress,
-          Optional.empty(),
-          Map.of(
-              BoxLabels.ENTRY,
-              Boolean.toString(request.entry()),
-              BoxLabels.HOST_OPEN,
-              request.hostOpen() ? "true" : "false",
-              BoxLabels.CLONE_OF,
-              from.value(),
-              BoxLabels.CLONE_FOR,
-              ""));
-    } catch (RuntimeException e) {
-      try {
-        engine.removeImage(image.toString());
-      } catch (RuntimeException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
+    return new BoxClones(engine, this).make(from, request, keepImage, progress);
   }
 
   /**
@@ -178,7 +122,8 @@ public final class BoxService {
     return create(request, progress, Optional.of(owner), Map.of());
   }
 
-  private Box create(
+  /** Creates the box; {@code owner} makes it a throwaway, {@code moreLabels} win over the rest. */
+  Box create(
       CreateBox request,
       Progress progress,
       Optional<ProcessOwner> owner,
@@ -205,7 +150,7 @@ public final class BoxService {
       throw Boxes.exists(request.name());
     }
     ImageRef image = request.image().orElse(profile.image());
-    ensureImage(image, profile, progress);
+    BoxImages.ensure(engine, profiles, image, profile, progress);
 
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(BoxLabels.MANAGER, BoxLabels.MANAGER_VALUE);
@@ -287,56 +232,6 @@ public final class BoxService {
       id.append(String.format("%02x", b & 0xff));
     }
     return id.toString();
-  }
-
-  private void ensureImage(ImageRef image, DistroProfile profile, Progress progress) {
-    if (engine.imageExists(image)) {
-      return;
-    }
-    progress.report("pull", -1, "Pulling " + image);
-    try {
-      engine.pull(image, new io.appbox.core.engine.PullProgress(progress, image.toString()));
-    } catch (RegistryUnreachable e) {
-      throw new AppboxException(e.code(), e.getMessage(), withoutRegistry(profile), e);
-    } catch (AppboxException e) {
-      if (e.code() != ErrorCode.IMAGE_NOT_FOUND || profile.bootstrap().isEmpty()) {
-        throw e;
-      }
-      throw new AppboxException(
-          ErrorCode.IMAGE_NOT_FOUND,
-          e.getMessage(),
-          "Build it from " + profile.id() + "'s mirror instead: appbox image build " + profile.id(),
-          e);
-    }
-  }
-
-  /**
-   * What leads somewhere when no registry can be reached: the distro's own mirror when its profile
-   * can bootstrap an image, else the distros whose profiles can, never back to a pull.
-   */
-  private String withoutRegistry(DistroProfile profile) {
-    if (profile.bootstrap().isPresent()) {
-      return "Build the image from "
-          + profile.id()
-          + "'s mirror instead, which needs no registry: appbox image build "
-          + profile.id();
-    }
-    List<String> buildable =
-        profiles.all().stream()
-            .filter(p -> p.bootstrap().isPresent())
-            .map(DistroProfile::id)
-            .sorted()
-            .toList();
-    if (buildable.isEmpty()) {
-      return "Check the network connection, then try again.";
-    }
-    return "Check the network connection and try again; "
-        + profile.id()
-        + "'s image comes only from its registry. Without a registry appbox can build the images"
-        + " of "
-        + String.join(", ", buildable)
-        + " from their mirrors: appbox image build "
-        + buildable.get(0);
   }
 
   public DistroProfile profile(String distro) {

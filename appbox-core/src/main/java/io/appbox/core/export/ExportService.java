@@ -36,7 +36,6 @@ public final class ExportService {
           "^/usr(?:/local)?/share/applications/([A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*)\\.desktop$");
 
   private static final Pattern DESKTOP_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,159}");
-  private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
   private static final int MAX_DESKTOP_FILE = 1 << 20;
 
   /** The login shell the terminal menu entry of {@code create --entry} opens. */
@@ -234,93 +233,17 @@ public final class ExportService {
    * it.
    */
   public ExportOutcome exportBin(BoxName name, String program, Optional<String> as) {
-    String path = program;
-    if (program != null && !program.contains("/") && COMMAND_NAME.matcher(program).matches()) {
-      ContainerState box = boxes.running(name);
-      path =
-          files(box)
-              .onPath(program, SEARCH_PATH)
-              .orElseThrow(
-                  () ->
-                      new AppboxException(
-                          ErrorCode.EXPORT_NOT_FOUND,
-                          "Box "
-                              + name
-                              + " has no program "
-                              + program
-                              + " on its PATH ("
-                              + String.join(":", SEARCH_PATH)
-                              + ").",
-                          "Install the package that has it first; look for it: appbox search"
-                              + " --box "
-                              + name
-                              + " "
-                              + program));
-    }
-    if (path == null
-        || !path.startsWith("/")
-        || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-        || !Path.of(path).normalize().toString().equals(path)) {
-      throw AppboxException.invalid(
-          "Path " + Quote.of(path) + " is not a program's name or plain absolute path in the box.",
-          "For example: appbox export --box " + name + " --bin htop");
-    }
-    String command = as.orElse(Path.of(path).getFileName().toString());
-    if (!COMMAND_NAME.matcher(command).matches()) {
-      throw AppboxException.invalid(
-          "Command name " + Quote.of(command) + " is not valid.",
-          "Use letters, digits, '.', '_', '+' and '-', for example: --as htop-dev");
-    }
+    CommandToExport c =
+        CommandToExport.resolve(
+            name, program, as, () -> files(boxes.running(name)), this::onHostPath);
     ContainerState box = boxes.running(name);
-    if (!files(box).isExecutable(path)) {
-      String base = Path.of(path).getFileName().toString();
-      Optional<String> elsewhere =
-          COMMAND_NAME.matcher(base).matches()
-              ? files(box).onPath(base, SEARCH_PATH)
-              : Optional.empty();
-      throw new AppboxException(
-          ErrorCode.EXPORT_NOT_FOUND,
-          "Box " + name + " has no executable " + path + ".",
-          elsewhere.isPresent()
-              ? "It has "
-                  + elsewhere.get()
-                  + "; export that: appbox export --box "
-                  + name
-                  + " --bin "
-                  + base
-              : "Install the package that has it first; look for it: appbox search --box "
-                  + name
-                  + " "
-                  + base);
-    }
-    if (as.isEmpty()) {
-      Optional<Path> shadowed = onHostPath(command);
-      if (shadowed.isPresent()) {
-        throw new AppboxException(
-            ErrorCode.EXPORT_CONFLICT,
-            "The host already has a command "
-                + command
-                + " ("
-                + shadowed.get()
-                + "); the export"
-                + " would shadow it.",
-            "Export it under another name: appbox export --box "
-                + name
-                + " --bin "
-                + path
-                + " --as "
-                + command
-                + "-"
-                + name);
-      }
-    }
     return exporter.exportCommand(
         new CommandExportRequest(
             box.name(),
             engine.info().id(),
-            command,
-            packages.owner(box, path),
-            path,
+            c.command(),
+            packages.owner(box, c.path()),
+            c.path(),
             launchers.forBox(box)));
   }
 
