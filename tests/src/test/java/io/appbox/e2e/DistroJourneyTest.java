@@ -155,7 +155,19 @@ class DistroJourneyTest {
       // launch: the menu entry starts the application in the box, with a file for %F.
       Path file = s.home().resolve("a file.txt");
       s.write("a file.txt", "x");
-      CommandResult launch = s.host("gio", "launch", desktop.toString(), file.toString());
+      // gio launch returns once the application has started. The test's launching session (runuser)
+      // must outlive it, as a desktop's does: when it ended first, the application's last line was
+      // lost in about 1 launch in 12 (none in 40 when it waited).
+      CommandResult launch =
+          s.host(
+              "sh",
+              "-c",
+              "gio launch \"$1\" \"$2\" || exit;"
+                  + " for _ in $(seq 600); do pgrep -u \"$(id -u)\" -f '[a]ppbox-hello' >/dev/null"
+                  + " || exit 0; sleep 0.1; done; exit 124",
+              "sh",
+              desktop.toString(),
+              file.toString());
       assertThat(launch).succeeded();
       assertThat(launch.stdout()).isEqualTo("appbox-hello 1.0\n[" + file + "]\n");
 
