@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import io.appbox.core.box.Box;
@@ -96,7 +97,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
       session.exportService().exportTerminalEntry(box).warnings().forEach(out::warn);
     }
     out.result(
-        created,
+        BoxJson.of(created),
         () ->
             out.println(
                 "Created box "
