@@ -2,6 +2,7 @@ package io.appbox.cli;
 
 import io.appbox.cli.json.BoxJson;
 import io.appbox.cli.json.ExportJson;
+import io.appbox.cli.json.InstalledPackageJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
@@ -88,7 +89,7 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("box", box.value());
     data.put("createdBox", choice.created == null ? null : BoxJson.of(choice.created));
-    data.put("installed", installed);
+    data.put("installed", installed.stream().map(InstalledPackageJson::of).toList());
     data.put("exported", exported);
     data.put("warnings", warnings);
     warnings.forEach(out::warn);
