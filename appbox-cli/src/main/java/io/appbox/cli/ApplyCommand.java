@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ChangeJson;
 import io.appbox.core.Progress;
 import io.appbox.core.host.LockFile;
 import io.appbox.core.manifest.ApplyOutcome;
@@ -97,7 +98,7 @@ final class ApplyCommand extends BaseCommand implements LongOperation {
     data.put("manifest", file);
     data.put("dryRun", dryRun);
     data.put("prune", prune);
-    data.put("changes", done);
+    data.put("changes", done.stream().map(ChangeJson::of).toList());
     data.put("count", done.size());
     data.put("warnings", warnings);
     out.result(data, () -> print(out, done));

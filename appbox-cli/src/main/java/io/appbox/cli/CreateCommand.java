@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
 import io.appbox.core.box.Box;
@@ -164,7 +165,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
       out.println("Exported " + e.get("name") + " from box " + box);
     }
     out.result(
-        created,
+        BoxJson.of(created),
         () ->
             out.println(
                 "Created box "

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.export.ExportOutcome;
 import java.util.Optional;
@@ -65,7 +66,7 @@ final class ExportCommand extends BaseCommand {
     Output out = session.output();
     outcome.warnings().forEach(out::warn);
     out.result(
-        Exports.json(outcome.export()),
+        ExportJson.of(outcome.export()),
         () ->
             out.println(
                 "Exported " + outcome.export().name() + ": " + outcome.export().files().get(0)));

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ManifestJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
@@ -76,7 +77,7 @@ final class ExportManifestCommand extends BaseCommand {
     Output out = session.output();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("file", file == null ? null : file.toString());
-    data.put("manifest", manifest);
+    data.put("manifest", ManifestJson.of(manifest));
     data.put("yaml", yaml);
     int count = manifest.boxes().size();
     out.result(

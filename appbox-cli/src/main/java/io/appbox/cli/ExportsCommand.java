@@ -1,9 +1,9 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.export.ExportStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +44,7 @@ final class ExportsCommand extends BaseCommand {
     for (ExportStatus s : all) {
       ExportLooks l = ExportLooks.of(s.export());
       looks.add(l);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> one = new LinkedHashMap<>((Map<String, Object>) s.toJson());
-      one.put("displayName", l.displayName());
-      one.put("icon", l.icon());
-      json.add(one);
+      json.add(ExportJson.of(s, l.displayName(), l.icon()));
     }
     out.result(
         json,

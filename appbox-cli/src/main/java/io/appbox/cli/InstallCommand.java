@@ -1,5 +1,8 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
+import io.appbox.cli.json.ExportJson;
+import io.appbox.cli.json.InstalledPackageJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
@@ -85,8 +88,8 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     List<String> warnings = result.warnings();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("box", box.value());
-    data.put("createdBox", choice.created);
-    data.put("installed", installed);
+    data.put("createdBox", choice.created == null ? null : BoxJson.of(choice.created));
+    data.put("installed", installed.stream().map(InstalledPackageJson::of).toList());
     data.put("exported", exported);
     data.put("warnings", warnings);
     warnings.forEach(out::warn);
@@ -123,7 +126,7 @@ final class InstallCommand extends BaseCommand implements LongOperation {
   static List<Map<String, Object>> exportsJson(List<ExportOutcome> outcomes) {
     return outcomes.stream()
         .filter(o -> o.export() != null)
-        .map(o -> Exports.json(o.export()))
+        .map(o -> ExportJson.of(o.export()))
         .toList();
   }
 }

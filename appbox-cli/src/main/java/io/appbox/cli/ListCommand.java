@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
 import io.appbox.core.box.Box;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ final class ListCommand extends BaseCommand {
     List<Box> boxes = session.boxes().list();
     Output out = session.output();
     out.result(
-        boxes,
+        boxes.stream().map(BoxJson::of).toList(),
         () -> {
           String where = "on " + session.engine().info().describe();
           if (boxes.isEmpty()) {

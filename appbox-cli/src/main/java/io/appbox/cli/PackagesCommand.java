@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxPackageJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.pkg.BoxPackage;
 import java.util.List;
@@ -23,7 +24,7 @@ final class PackagesCommand extends BaseCommand {
     List<BoxPackage> installed = session.packages().queries().installed(box);
     Output out = session.output();
     out.result(
-        installed,
+        installed.stream().map(BoxPackageJson::of).toList(),
         () -> {
           Table table = new Table("NAME", "VERSION", "ASKED");
           installed.forEach(

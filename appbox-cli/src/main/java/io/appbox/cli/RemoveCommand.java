@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.Progress;
 import io.appbox.core.exported.Export;
@@ -98,7 +99,7 @@ final class RemoveCommand extends BaseCommand implements LongOperation {
         list.add(entry);
       }
       data.put("removed", list);
-      data.put("unexported", unexported.stream().map(Exports::json).toList());
+      data.put("unexported", unexported.stream().map(ExportJson::of).toList());
       return data;
     }
   }

@@ -1,5 +1,8 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
+import io.appbox.cli.json.ExportJson;
+import io.appbox.cli.json.SnapshotJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.box.Box;
 import io.appbox.core.rename.BoxRename;
@@ -32,10 +35,14 @@ final class RenameCommand extends BaseCommand implements LongOperation {
     data.put("from", r.from().value());
     data.put(
         "box",
-        Box.of(session.boxes().require(r.to()), r.exports().size(), session.engine().info().id()));
-    data.put("exports", r.exports().stream().map(Exports::json).toList());
+        BoxJson.of(
+            Box.of(
+                session.boxes().require(r.to()),
+                r.exports().size(),
+                session.engine().info().id())));
+    data.put("exports", r.exports().stream().map(ExportJson::of).toList());
     data.put("lost", r.lost());
-    data.put("snapshots", r.snapshots());
+    data.put("snapshots", r.snapshots().stream().map(SnapshotJson::of).toList());
     out.result(
         data,
         () -> {

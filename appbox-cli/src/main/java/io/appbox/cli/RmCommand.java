@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.exported.Export;
@@ -92,7 +93,7 @@ final class RmCommand extends BaseCommand {
       List<Export> exports = session.boxes().remove(name, force);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("box", name.value());
-      entry.put("exportsRemoved", exports.stream().map(Exports::json).toList());
+      entry.put("exportsRemoved", exports.stream().map(ExportJson::of).toList());
       entry.put("snapshotsRemoved", session.upgrades().removeSnapshots(snapshotsOf.get(name)));
       removed.add(entry);
       out.println(

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.SnapshotJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.upgrade.Snapshot;
 import io.appbox.core.upgrade.UpgradeService;
@@ -43,7 +44,7 @@ final class RollbackCommand extends BaseCommand implements LongOperation {
     }
     Snapshot restored = done.to();
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("snapshot", restored);
+    data.put("snapshot", SnapshotJson.of(restored));
     data.put("discarded", Changes.discarded(done.discarded()));
     out.result(
         data,

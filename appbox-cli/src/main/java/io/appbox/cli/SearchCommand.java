@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.SearchHitJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.pkg.SearchHit;
 import java.util.List;
@@ -38,7 +39,7 @@ final class SearchCommand extends BaseCommand {
         session.packages().queries().search(box, terms, session.output().sideProgress());
     Output out = session.output();
     out.result(
-        hits,
+        hits.stream().map(SearchHitJson::of).toList(),
         () -> {
           if (hits.isEmpty()) {
             out.println("Nothing found for " + String.join(" ", terms) + " in " + box + ".");

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.PackageDetailsJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.pkg.PackageDetails;
 import io.appbox.core.pkg.PackageName;
@@ -29,7 +30,7 @@ final class ShowCommand extends BaseCommand {
         session.packages().queries().show(box, name, session.output().sideProgress());
     Output out = session.output();
     out.result(
-        p,
+        PackageDetailsJson.of(p),
         () -> {
           line(out, "Name", p.name());
           line(out, "Version", p.version());

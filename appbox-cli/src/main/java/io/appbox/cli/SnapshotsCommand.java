@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.SnapshotJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.upgrade.Snapshot;
 import java.util.List;
@@ -40,7 +41,7 @@ final class SnapshotsCommand extends BaseCommand {
     }
     List<Snapshot> all = session.upgrades().snapshots(name);
     out.result(
-        all,
+        all.stream().map(SnapshotJson::of).toList(),
         () -> {
           if (all.isEmpty()) {
             out.println("Box " + name + " has no snapshots yet; upgrade takes one.");

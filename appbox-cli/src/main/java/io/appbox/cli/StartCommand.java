@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
 import io.appbox.core.box.Box;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,9 @@ final class StartCommand extends BaseCommand {
   @Override
   int execute(Session session) {
     Box started = session.boxes().start(box.required("start"));
-    session.output().result(started, () -> session.output().println("Started " + started.name()));
+    session
+        .output()
+        .result(BoxJson.of(started), () -> session.output().println("Started " + started.name()));
     return ExitCodes.OK;
   }
 }

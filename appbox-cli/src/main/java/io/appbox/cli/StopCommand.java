@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.BoxJson;
 import io.appbox.core.box.Box;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,9 @@ final class StopCommand extends BaseCommand {
   @Override
   int execute(Session session) {
     Box stopped = session.boxes().stop(box.required("stop"));
-    session.output().result(stopped, () -> session.output().println("Stopped " + stopped.name()));
+    session
+        .output()
+        .result(BoxJson.of(stopped), () -> session.output().println("Stopped " + stopped.name()));
     return ExitCodes.OK;
   }
 }

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.BoxName;
 import io.appbox.core.exported.Export;
 import java.util.List;
@@ -56,7 +57,7 @@ final class UnexportCommand extends BaseCommand {
       List<Export> removed = Wiring.removal(session.dirs(), session.exports()).remove(e -> true);
       Output out = session.output();
       out.result(
-          Map.of("unexported", removed.stream().map(Exports::json).toList()),
+          Map.of("unexported", removed.stream().map(ExportJson::of).toList()),
           () ->
               out.println(
                   removed.isEmpty()
@@ -71,7 +72,7 @@ final class UnexportCommand extends BaseCommand {
             : session.exportService().unexportBin(box, what.bin);
     Output out = session.output();
     out.result(
-        Map.of("unexported", removed.stream().map(Exports::json).toList()),
+        Map.of("unexported", removed.stream().map(ExportJson::of).toList()),
         () -> removed.forEach(e -> out.println("Unexported " + e.name() + " of " + e.box())));
     return ExitCodes.OK;
   }

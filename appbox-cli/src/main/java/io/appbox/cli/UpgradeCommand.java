@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.cli.json.ExportJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
@@ -65,7 +66,7 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
         entry.put("changed", Changes.json(done.changes().changed()));
         entry.put("installed", List.copyOf(done.changes().added()));
         entry.put("removed", List.copyOf(done.removed()));
-        entry.put("unexported", done.unexported().stream().map(Exports::json).toList());
+        entry.put("unexported", done.unexported().stream().map(ExportJson::of).toList());
         entry.put("nothingToUpgrade", done.before().isEmpty());
         upgraded.add(entry);
         done.unexported().forEach(e -> out.println("Unexported " + e.name()));

@@ -2,9 +2,7 @@ package io.appbox.core.box;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.engine.ContainerState;
-import io.appbox.core.json.JsonValue;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,8 +27,7 @@ public record Box(
     String createdBy,
     int exports,
     String engine,
-    String user)
-    implements JsonValue {
+    String user) {
 
   public static Box of(ContainerState c, int exports, String engine) {
     Map<String, String> labels = c.labels();
@@ -52,20 +49,5 @@ public record Box(
       case "exited", "stopped", "created", "configured" -> "stopped";
       default -> engineStatus;
     };
-  }
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", name.value());
-    out.put("distro", distro);
-    out.put("image", image);
-    out.put("status", status);
-    out.put("home", home == null ? null : home.toString());
-    out.put("createdBy", createdBy);
-    out.put("exports", exports);
-    out.put("engine", engine);
-    out.put("user", user);
-    return out;
   }
 }

@@ -1,11 +1,8 @@
 package io.appbox.core.export;
 
 import io.appbox.core.exported.Export;
-import io.appbox.core.json.JsonValue;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An export and whether it still works.
@@ -17,8 +14,8 @@ import java.util.Map;
  * @param overwritten host files of the export that another export or the user wrote over: they no
  *     longer carry the export's box and name
  */
-public record ExportStatus(Export export, String state, List<Path> missing, List<Path> overwritten)
-    implements JsonValue {
+public record ExportStatus(
+    Export export, String state, List<Path> missing, List<Path> overwritten) {
   public static final String OK = "ok";
   public static final String BOX_GONE = "box-gone";
   public static final String FILES_MISSING = "files-missing";
@@ -32,21 +29,5 @@ public record ExportStatus(Export export, String state, List<Path> missing, List
 
   public ExportStatus(Export export, String state, List<Path> missing) {
     this(export, state, missing, List.of());
-  }
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("box", export.box().value());
-    out.put("kind", export.kind().name().toLowerCase(java.util.Locale.ROOT));
-    out.put("name", export.name());
-    out.put("package", export.pkg());
-    out.put("source", export.source());
-    out.put("files", export.files().stream().map(Path::toString).toList());
-    out.put("created", export.created().toString());
-    out.put("state", state);
-    out.put("missing", missing.stream().map(Path::toString).toList());
-    out.put("overwritten", overwritten.stream().map(Path::toString).toList());
-    return out;
   }
 }

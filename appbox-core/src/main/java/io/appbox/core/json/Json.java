@@ -51,8 +51,6 @@ public final class Json {
         throw new JsonException("cannot write " + d + " as JSON");
       }
       out.append(value instanceof BigDecimal b ? b.toPlainString() : n.toString());
-    } else if (value instanceof JsonValue v) {
-      write(v.toJson(), out, indent, depth);
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;

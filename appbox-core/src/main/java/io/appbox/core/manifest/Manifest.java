@@ -2,7 +2,6 @@ package io.appbox.core.manifest;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.box.Volume;
-import io.appbox.core.json.JsonValue;
 import io.appbox.core.pkg.PackageName;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.Optional;
  *
  * @param boxes the boxes, in the order the file lists them
  */
-public record Manifest(List<BoxSpec> boxes) implements JsonValue {
+public record Manifest(List<BoxSpec> boxes) {
   public Manifest {
     boxes = List.copyOf(boxes);
   }
@@ -64,11 +63,6 @@ public record Manifest(List<BoxSpec> boxes) implements JsonValue {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("boxes", boxMap);
     return doc;
-  }
-
-  @Override
-  public Object toJson() {
-    return document(Optional.empty());
   }
 
   private static Object bin(BinExport bin) {

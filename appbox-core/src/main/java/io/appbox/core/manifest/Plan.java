@@ -1,9 +1,6 @@
 package io.appbox.core.manifest;
 
-import io.appbox.core.json.JsonValue;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code apply} will change, in the order it changes it, and what it noticed but will not
@@ -12,7 +9,7 @@ import java.util.Map;
  * @param changes the steps; empty when everything is as the manifest says
  * @param warnings differences apply leaves alone, in words
  */
-public record Plan(List<Change> changes, List<String> warnings) implements JsonValue {
+public record Plan(List<Change> changes, List<String> warnings) {
   public Plan {
     changes = List.copyOf(changes);
     warnings = List.copyOf(warnings);
@@ -20,13 +17,5 @@ public record Plan(List<Change> changes, List<String> warnings) implements JsonV
 
   public boolean isEmpty() {
     return changes.isEmpty();
-  }
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("changes", changes);
-    out.put("warnings", warnings);
-    return out;
   }
 }

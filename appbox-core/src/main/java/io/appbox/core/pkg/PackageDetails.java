@@ -1,7 +1,5 @@
 package io.appbox.core.pkg;
 
-import io.appbox.core.json.JsonValue;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,20 +18,4 @@ public record PackageDetails(
     Long size,
     String homepage,
     boolean installed,
-    Map<String, String> fields)
-    implements JsonValue {
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", name);
-    out.put("version", version);
-    out.put("summary", summary);
-    out.put("description", description);
-    out.put("size", size);
-    out.put("homepage", homepage);
-    out.put("installed", installed);
-    out.put("fields", new LinkedHashMap<String, Object>(fields));
-    return out;
-  }
-}
+    Map<String, String> fields) {}

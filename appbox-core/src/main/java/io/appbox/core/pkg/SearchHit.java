@@ -1,9 +1,5 @@
 package io.appbox.core.pkg;
 
-import io.appbox.core.json.JsonValue;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * A package the box's repositories offer.
  *
@@ -12,22 +8,11 @@ import java.util.Map;
  * @param app whether it ships a desktop application; null when appbox cannot tell (a package not
  *     installed: no package manager says so before installing)
  */
-public record SearchHit(String name, String summary, String version, boolean installed, Boolean app)
-    implements JsonValue {
+public record SearchHit(
+    String name, String summary, String version, boolean installed, Boolean app) {
 
   /** A hit as the search printed it, before appbox knows more. */
   public SearchHit(String name, String summary) {
     this(name, summary, null, false, null);
-  }
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", name);
-    out.put("summary", summary);
-    out.put("version", version);
-    out.put("installed", installed);
-    out.put("app", app);
-    return out;
   }
 }

@@ -2,10 +2,7 @@ package io.appbox.core.upgrade;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
-import io.appbox.core.json.JsonValue;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A box's root filesystem as it was before an upgrade: an image committed from its container. The
@@ -17,8 +14,7 @@ import java.util.Map;
  * @param time when it was taken
  * @param size its size in bytes
  */
-public record Snapshot(String id, ImageRef ref, BoxName box, Instant time, long size)
-    implements JsonValue {
+public record Snapshot(String id, ImageRef ref, BoxName box, Instant time, long size) {
   public static final String REPOSITORY = "localhost/appbox-snapshots";
   public static final String OF_LABEL = "io.appbox.snapshot.of";
   public static final String TIME_LABEL = "io.appbox.snapshot.time";
@@ -32,16 +28,5 @@ public record Snapshot(String id, ImageRef ref, BoxName box, Instant time, long 
   /** The short name users type: the tag, {@code BOX-20261126T030000123Z}. */
   public String name() {
     return ref.tag();
-  }
-
-  @Override
-  public Object toJson() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", name());
-    out.put("image", ref.toString());
-    out.put("box", box.value());
-    out.put("time", time.toString());
-    out.put("size", size);
-    return out;
   }
 }

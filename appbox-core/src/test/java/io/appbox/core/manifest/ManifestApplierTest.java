@@ -66,8 +66,8 @@ class ManifestApplierTest {
     ApplyOutcome first = apply(world, manifest, false);
 
     assertThat(first.changes())
-        .extracting(Change::action)
-        .containsExactly("create", "install", "export-entry", "export-app", "export-bin");
+        .extracting(c -> c.getClass().getSimpleName())
+        .containsExactly("Create", "Install", "ExportEntry", "ExportApp", "ExportBin");
     assertThat(world.calls)
         .containsExactly(
             "create dev",
@@ -188,8 +188,8 @@ class ManifestApplierTest {
     assertThat(world.engine.containers).isEmpty();
     assertThat(world.applied.boxes("podman")).isEmpty();
     assertThat(plan(world, manifest, false).changes())
-        .extracting(Change::action)
-        .containsExactly("create");
+        .extracting(c -> c.getClass().getSimpleName())
+        .containsExactly("Create");
   }
 
   @Test

@@ -22,6 +22,11 @@ import java.util.Map;
  *   "package":"htop","source":"/usr/share/applications/htop.desktop",
  *   "files":["/home/u/.local/share/applications/appbox-dev-htop.desktop"],
  *   "created":"2024-05-01T10:00:00Z"}]}</pre>
+ *
+ * <p>It is a file format, not the machine interface, but where the two describe the same thing they
+ * use the same names (the CLI's {@code io.appbox.cli.json.ExportJson}). The record alone keeps
+ * {@code engine}: one file holds the exports of every engine's boxes, while a command shows only
+ * those of the engine it runs against.
  */
 final class ExportRecordJson {
   static final long VERSION = 1;

@@ -1,0 +1,52 @@
+package io.appbox.cli.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.box.Box;
+import io.appbox.core.json.Json;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BoxJsonTest {
+  static final Box DEV =
+      new Box(
+          BoxName.of("dev"),
+          "fedora",
+          "registry.fedoraproject.org/fedora-toolbox:40",
+          "running",
+          Path.of("/home/u/.local/share/appbox/homes/dev"),
+          "0.1.0",
+          2,
+          "podman-rootless",
+          "u");
+
+  @Test
+  void aBoxIsWhatTheSchemaOfABoxSays() {
+    Schemas.assertValid("types.schema.json#/$defs/box", BoxJson.of(DEV));
+    Schemas.assertValid("commands/list.schema.json", List.of(BoxJson.of(DEV)));
+  }
+
+  @Test
+  void aBoxWithoutItsOwnHomeHasNullThere() {
+    Box shared =
+        new Box(BoxName.of("dev"), "arch", "archlinux", "stopped", null, "", 0, "docker", "u");
+
+    Schemas.assertValid("types.schema.json#/$defs/box", BoxJson.of(shared));
+    assertThat(Json.write(BoxJson.of(shared)))
+        .isEqualTo(
+            "{\"name\":\"dev\",\"distro\":\"arch\",\"image\":\"archlinux\",\"status\":\"stopped\","
+                + "\"home\":null,\"createdBy\":\"\",\"exports\":0,\"engine\":\"docker\","
+                + "\"user\":\"u\"}");
+  }
+
+  @Test
+  void theSchemaCheckCatchesABoxThatIsNotOne() {
+    // The check can fail: a box without its name is not a box.
+    var broken = BoxJson.of(DEV);
+    broken.remove("name");
+
+    assertThat(Schemas.problems("types.schema.json#/$defs/box", broken)).isNotEmpty();
+  }
+}
