@@ -59,7 +59,10 @@ final class RunCommand extends BaseCommand {
   @Parameters(
       index = "1..*",
       arity = "0..*",
-      paramLabel = "CMD",
+      // Required, as the usage says; execute() says so when it is missing. Optional only to the
+      // parser, for run --ephemeral, where the command's first word stands where BOX would.
+      hideParamSyntax = true,
+      paramLabel = "CMD [ARG]...",
       description = "The command and its arguments.")
   List<String> command = new ArrayList<>();
 
