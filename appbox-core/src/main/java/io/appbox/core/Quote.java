@@ -13,12 +13,20 @@ public final class Quote {
     if (raw == null) {
       return "(none)";
     }
-    StringBuilder out = new StringBuilder("'");
+    return "'" + escaped(raw, max, "…") + "'";
+  }
+
+  /**
+   * The text as one line, control characters escaped ({@code \n}, {@code \t}, {@code \xNN}); at
+   * most {@code max} characters, then {@code more}.
+   */
+  public static String escaped(String raw, int max, String more) {
+    StringBuilder out = new StringBuilder(Math.min(raw.length(), max) + 8);
     int shown = 0;
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (shown++ >= max) {
-        out.append("…");
+        out.append(more);
         break;
       }
       if (c == '\n') {
@@ -31,6 +39,6 @@ public final class Quote {
         out.append(c);
       }
     }
-    return out.append('\'').toString();
+    return out.toString();
   }
 }

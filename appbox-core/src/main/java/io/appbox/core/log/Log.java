@@ -1,5 +1,6 @@
 package io.appbox.core.log;
 
+import io.appbox.core.Quote;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -99,22 +100,6 @@ public final class Log {
 
   /** Text from anywhere as one line: control characters escaped, at most 2,000 characters. */
   public static String printable(String s) {
-    StringBuilder out = new StringBuilder(Math.min(s.length(), 2000) + 8);
-    for (int i = 0; i < s.length(); i++) {
-      if (out.length() >= 2000) {
-        return out.append("...").toString();
-      }
-      char c = s.charAt(i);
-      if (c == '\n') {
-        out.append("\\n");
-      } else if (c == '\t') {
-        out.append("\\t");
-      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        out.append(String.format("\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return Quote.escaped(s, 2000, "...");
   }
 }
