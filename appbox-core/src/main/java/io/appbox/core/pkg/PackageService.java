@@ -49,7 +49,6 @@ public final class PackageService {
    */
   public List<InstalledPackage> install(
       BoxName name, List<PackageName> packages, Progress progress) {
-    requireSome(packages);
     try (LockFile lock = lock(name, progress)) {
       return installLocked(name, packages, progress);
     }
