@@ -113,6 +113,11 @@ class RegistryTest {
             LOCAL_IMAGE,
             "docker://" + untrusted.address() + "/appbox/arch:1"));
     ok(pusher.engineCli("rmi", LOCAL_IMAGE));
+    // What a run that was killed before its clean-up pulled stays in the engine's store under these
+    // names; the pulls below must start from nothing.
+    for (LocalRegistry r : List.of(open, withLogin, untrusted)) {
+      pusher.engineCli("rmi", "-f", r.address() + "/appbox/arch:1");
+    }
   }
 
   /**
