@@ -163,7 +163,7 @@ class DistroJourneyTest {
               "sh",
               "-c",
               "gio launch \"$1\" \"$2\" || exit;"
-                  + " for _ in $(seq 600); do pgrep -u \"$(id -u)\" -f '[a]ppbox-hello' >/dev/null"
+                  + " for _ in $(seq 600); do pgrep -u \"$(id -u)\" -f '[/]usr/bin/appbox-hello' >/dev/null"
                   + " || exit 0; sleep 0.1; done; exit 124",
               "sh",
               desktop.toString(),
