@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** {@code create NEW --clone OLD}. */
 final class BoxClones {
+  /** Where the images clones are made from go. */
+  private static final String CLONES = "localhost/appbox-clones";
+
   private final ContainerEngine engine;
   private final BoxService boxes;
 
@@ -41,7 +44,7 @@ final class BoxClones {
           "A clone has the distro and image of its box; --distro and --image do not go with --clone.",
           "Clone without them: appbox create " + request.name() + " --clone " + from);
     }
-    ImageRef image = ImageRef.parse(BoxService.CLONES + ":" + request.name().value());
+    ImageRef image = ImageRef.parse(CLONES + ":" + request.name().value());
     progress.report("commit", -1, "Copying box " + from + " into an image for " + request.name());
     Map<String, String> imageLabels = new LinkedHashMap<>();
     imageLabels.put(BoxLabels.CLONE_OF, from.value());

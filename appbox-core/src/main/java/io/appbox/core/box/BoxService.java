@@ -36,11 +36,6 @@ import java.util.Optional;
 /** The life of a box: create, start, run, enter, stop, remove. */
 public final class BoxService {
   /** PID 1 of a box: sleeps, and leaves at once when the engine stops the box. */
-  private static final java.security.SecureRandom ID_RANDOM = new java.security.SecureRandom();
-
-  /** Where the images clones are made from go. */
-  public static final String CLONES = "localhost/appbox-clones";
-
   static final List<String> KEEP_ALIVE =
       List.of(
           "/bin/sh",
@@ -154,7 +149,7 @@ public final class BoxService {
 
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(BoxLabels.MANAGER, BoxLabels.MANAGER_VALUE);
-    labels.put(BoxLabels.ID, newId());
+    labels.put(BoxLabels.ID, BoxIds.newId());
     labels.put(BoxLabels.DISTRO, profile.id());
     labels.put(BoxLabels.HOME, boxHome.toString());
     labels.put(BoxLabels.USER, user.name());
@@ -222,16 +217,6 @@ public final class BoxService {
       throw e;
     }
     return Box.of(require(request.name()), 0, engine.info().id());
-  }
-
-  private static String newId() {
-    byte[] bytes = new byte[8];
-    ID_RANDOM.nextBytes(bytes);
-    StringBuilder id = new StringBuilder();
-    for (byte b : bytes) {
-      id.append(String.format("%02x", b & 0xff));
-    }
-    return id.toString();
   }
 
   public DistroProfile profile(String distro) {

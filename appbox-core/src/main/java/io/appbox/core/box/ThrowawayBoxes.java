@@ -6,7 +6,6 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.Progress;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ContainerState;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,8 +22,6 @@ public final class ThrowawayBoxes {
   /** Names of throwaway boxes begin so; the rest is random. */
   public static final String PREFIX = "ephemeral-";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final ContainerEngine engine;
   private final BoxService boxes;
   private final Predicate<ProcessOwner> alive;
@@ -38,7 +35,7 @@ public final class ThrowawayBoxes {
   /** A name no box has yet. */
   public BoxName newName() {
     while (true) {
-      BoxName name = BoxName.of(PREFIX + Long.toString(RANDOM.nextLong() & 0xffffffffffL, 36));
+      BoxName name = BoxName.of(PREFIX + BoxIds.suffix());
       if (engine.inspect(name).isEmpty()) {
         return name;
       }
