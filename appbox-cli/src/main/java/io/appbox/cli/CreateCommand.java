@@ -148,12 +148,8 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                   session.engine(), session.boxes(), session.installs(), session.exportService())
               .create(spec, !noHostOpen, out.longOperation());
       created = made.box();
-      warnings.addAll(made.installed().warnings());
-      exported.addAll(InstallCommand.exportsJson(made.installed().exports()));
-      for (io.appbox.core.export.ExportOutcome o : made.exports()) {
-        warnings.addAll(o.warnings());
-      }
-      exported.addAll(InstallCommand.exportsJson(made.exports()));
+      warnings.addAll(made.warnings());
+      exported.addAll(InstallCommand.exportsJson(made.allExports()));
     } else {
       created = session.boxes().create(request, out.longOperation());
     }

@@ -22,6 +22,18 @@ public final class BoxFromSpec {
     public Made {
       exports = List.copyOf(exports);
     }
+
+    /** Every export made: the installed packages' applications, then what the spec named. */
+    public List<ExportOutcome> allExports() {
+      List<ExportOutcome> all = new ArrayList<>(installed.exports());
+      all.addAll(exports);
+      return all;
+    }
+
+    /** What exporting refused, in the user's words. */
+    public List<String> warnings() {
+      return allExports().stream().flatMap(o -> o.warnings().stream()).toList();
+    }
   }
 
   private final ContainerEngine engine;
