@@ -33,7 +33,8 @@ final class AutoremoveCommand extends BaseCommand implements LongOperation {
     session.boxes().require(name);
     Output out = session.output();
     Progress progress = out.longOperation();
-    Set<String> planned = new TreeSet<>(session.packages().planAutoremove(name).orElse(Set.of()));
+    Set<String> planned =
+        new TreeSet<>(session.packages().plans().autoremove(name).orElse(Set.of()));
     RemovalConsent.ask(session, yes, "Removing what nothing needs any more from " + name, planned);
     List<Export> unexported =
         new ArrayList<>(session.exportService().unexportPackages(name, planned));

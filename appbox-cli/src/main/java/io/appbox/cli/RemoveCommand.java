@@ -49,7 +49,8 @@ final class RemoveCommand extends BaseCommand implements LongOperation {
     Output out = session.output();
     Progress progress = out.longOperation();
     Set<String> asked = new TreeSet<>(names.stream().map(PackageName::bare).toList());
-    Set<String> along = new TreeSet<>(session.packages().planRemove(box, names).orElse(Set.of()));
+    Set<String> along =
+        new TreeSet<>(session.packages().plans().remove(box, names).orElse(Set.of()));
     along.removeAll(asked);
     RemovalConsent.ask(
         session, yes, "Removing " + String.join(", ", asked) + " from " + box, along);

@@ -57,7 +57,8 @@ final class UpgradeCommand extends BaseCommand implements LongOperation {
     List<String> notAgreed = new ArrayList<>();
     for (BoxName box : boxes) {
       try (FinishBeforeExit guard = FinishBeforeExit.during(out, "the upgrade of " + box)) {
-        Set<String> removals = new TreeSet<>(session.packages().planUpgrade(box).orElse(Set.of()));
+        Set<String> removals =
+            new TreeSet<>(session.packages().plans().upgrade(box).orElse(Set.of()));
         RemovalConsent.ask(session, yes, "Upgrading " + box, removals);
         UpgradeService.Upgrade done = session.upgrades().upgrade(box, removals, progress);
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -23,6 +23,13 @@ public interface BoxFiles {
    */
   byte[] read(String path, int maxBytes);
 
+  /**
+   * Reads these files in one go, at most {@code maxBytes + 1} bytes of each, so that the {@link
+   * #read}s of them that follow cost no command in the box. A file it cannot read is read (and
+   * fails) later, on its own.
+   */
+  default void readAhead(java.util.Collection<String> paths, int maxBytes) {}
+
   /** Whether {@code path} is an executable regular file in the box. */
   boolean isExecutable(String path);
 

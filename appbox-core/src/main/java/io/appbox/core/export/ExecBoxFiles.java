@@ -7,8 +7,12 @@ import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
+import io.appbox.core.log.Log;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running box's files, read through the engine's exec with fixed programs and the path as a plain
@@ -26,12 +30,35 @@ public final class ExecBoxFiles implements BoxFiles {
           + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\) 2>/dev/null;"
           + " done; exit 0";
 
+  /**
+   * The same find, each file it finds read with it ({@link FilesRead#SCRIPT}, given as {@code $4}):
+   * an application's icons cost one command in the box, not one each.
+   */
+  static final String FIND_AND_READ_ICONS =
+      "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
+          + " [ -d \"$d\" ] && /usr/bin/find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
+          + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\)"
+          + " -exec /bin/sh -c \"$4\" appbox-read \"$2\" \"$3\" {} + 2>/dev/null;"
+          + " done; exit 0";
+
+  /** How much of each icon the find reads: a larger one is read on its own when chosen. */
+  static final int ICON_BYTES = 256 << 10;
+
+  /** How much of all icons the find reads at most (for each of find's batches of files). */
+  static final int ICONS_BYTES = 8 << 20;
+
+  /** How much {@link #readAhead} reads in all at most. */
+  static final int AHEAD_BYTES = 16 << 20;
+
   /** The shell's built-in test: a regular file with the permission asked ($1) for the path ($2). */
   static final String TEST = "[ -f \"$2\" ] && [ \"$1\" \"$2\" ]";
 
   private final ContainerEngine engine;
   private final ContainerState box;
   private final String user;
+
+  /** What earlier commands read, which later reads of the same files take instead. */
+  private final List<FilesRead> reads = new ArrayList<>();
 
   public ExecBoxFiles(ContainerEngine engine, ContainerState box, String user) {
     this.engine = engine;
@@ -41,12 +68,54 @@ public final class ExecBoxFiles implements BoxFiles {
 
   @Override
   public List<String> find(String iconName) {
-    ExecResult r = exec(List.of("/bin/sh", "-c", FIND_ICONS, "appbox-find", iconName));
+    ExecResult r =
+        exec(
+            List.of(
+                "/bin/sh",
+                "-c",
+                FIND_AND_READ_ICONS,
+                "appbox-find",
+                iconName,
+                Integer.toString(ICON_BYTES),
+                Integer.toString(ICONS_BYTES),
+                FilesRead.SCRIPT));
+    Optional<FilesRead> found = FilesRead.parse(r.output(), ICON_BYTES);
+    if (found.isPresent()) {
+      reads.add(found.get());
+      return found.get().paths().stream().filter(p -> p.startsWith("/")).limit(1000).toList();
+    }
+    // Records that do not add up (an icon changed while it was read): the plain find, and each
+    // file read on its own.
+    r = exec(List.of("/bin/sh", "-c", FIND_ICONS, "appbox-find", iconName));
     return r.stdout().lines().filter(l -> l.startsWith("/")).limit(1000).toList();
   }
 
   @Override
+  public void readAhead(Collection<String> paths, int maxBytes) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    List<String> argv = new ArrayList<>();
+    argv.addAll(
+        List.of(
+            "/bin/sh",
+            "-c",
+            FilesRead.SCRIPT,
+            "appbox-read",
+            Integer.toString(maxBytes + 1),
+            Integer.toString(AHEAD_BYTES)));
+    argv.addAll(paths);
+    FilesRead.parse(exec(argv).output(), maxBytes + 1).ifPresent(reads::add);
+  }
+
+  @Override
   public byte[] read(String path, int maxBytes) {
+    for (FilesRead done : reads) {
+      Optional<byte[]> known = done.read(path, maxBytes);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
     ExecResult r = exec(List.of("/usr/bin/head", "-c", Integer.toString(maxBytes + 1), "--", path));
     if (!r.ok()) {
       throw new AppboxException(
@@ -64,9 +133,9 @@ public final class ExecBoxFiles implements BoxFiles {
 
   /** One shell in the box walks the directories; the name and directories are arguments. */
   @Override
-  public java.util.Optional<String> onPath(String program, List<String> dirs) {
+  public Optional<String> onPath(String program, List<String> dirs) {
     List<String> argv =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "/bin/sh",
                 "-c",
@@ -78,7 +147,7 @@ public final class ExecBoxFiles implements BoxFiles {
     ExecResult r = exec(argv);
     return r.ok()
         ? r.stdout().lines().filter(l -> l.startsWith("/")).findFirst()
-        : java.util.Optional.empty();
+        : Optional.empty();
   }
 
   @Override
@@ -92,6 +161,14 @@ public final class ExecBoxFiles implements BoxFiles {
   }
 
   private ExecResult exec(List<String> argv) {
-    return engine.exec(box.name(), new ExecRequest(argv, user, Map.of(), "/"), OutputListener.NONE);
+    if (Log.debug()) {
+      Log.debug("files", "box " + box.name() + " runs " + String.join(" ", argv));
+    }
+    ExecResult r =
+        engine.exec(box.name(), new ExecRequest(argv, user, Map.of(), "/"), OutputListener.NONE);
+    if (Log.debug()) {
+      Log.debug("files", "exit status " + r.exitCode() + ", " + r.output().length + " bytes");
+    }
+    return r;
   }
 }

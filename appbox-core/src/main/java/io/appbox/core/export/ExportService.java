@@ -16,7 +16,9 @@ import io.appbox.core.host.Host;
 import io.appbox.core.pkg.PackageService;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -90,15 +92,20 @@ public final class ExportService {
    */
   public List<ExportOutcome> exportPackageApps(BoxName name, String pkg) {
     ContainerState box = boxes.running(name);
-    List<ExportOutcome> outcomes = new ArrayList<>();
+    Map<String, String> apps = new LinkedHashMap<>(); // desktop file -> its id
     for (String path : packages.files(box, pkg)) {
       Matcher m = DESKTOP_FILE.matcher(path);
-      if (!m.matches()) {
-        continue;
+      if (m.matches()) {
+        apps.put(path, m.group(1).replace('/', '-'));
       }
-      String id = m.group(1).replace('/', '-');
+    }
+    BoxFiles files = files(box);
+    files.readAhead(apps.keySet(), MAX_DESKTOP_FILE);
+    List<ExportOutcome> outcomes = new ArrayList<>();
+    for (Map.Entry<String, String> app : apps.entrySet()) {
+      String id = app.getValue();
       try {
-        outcomes.add(exportApp(box, id, path, pkg));
+        outcomes.add(exportApp(box, files, id, app.getKey(), pkg));
       } catch (AppboxException e) {
         if (e.code() != ErrorCode.INVALID_INPUT && e.code() != ErrorCode.EXPORT_CONFLICT) {
           throw e;
@@ -132,7 +139,7 @@ public final class ExportService {
     for (String dir : List.of("/usr/share/applications/", "/usr/local/share/applications/")) {
       String path = dir + desktopId + ".desktop";
       if (files.isReadableFile(path)) {
-        return exportApp(box, desktopId, path, packages.owner(box, path));
+        return exportApp(box, files, desktopId, path, packages.owner(box, path));
       }
     }
     List<String[]> ofPackage = new ArrayList<>();
@@ -143,7 +150,7 @@ public final class ExportService {
       }
     }
     if (ofPackage.size() == 1) {
-      return exportApp(box, ofPackage.get(0)[0], ofPackage.get(0)[1], desktopId);
+      return exportApp(box, files, ofPackage.get(0)[0], ofPackage.get(0)[1], desktopId);
     }
     if (ofPackage.size() > 1) {
       List<String> ids = ofPackage.stream().map(a -> a[0]).toList();
@@ -175,8 +182,8 @@ public final class ExportService {
                 + desktopId);
   }
 
-  private ExportOutcome exportApp(ContainerState box, String desktopId, String path, String pkg) {
-    BoxFiles files = files(box);
+  private ExportOutcome exportApp(
+      ContainerState box, BoxFiles files, String desktopId, String path, String pkg) {
     byte[] content = files.read(path, MAX_DESKTOP_FILE);
     if (content.length > MAX_DESKTOP_FILE) {
       throw AppboxException.invalid(
@@ -359,13 +366,14 @@ public final class ExportService {
     if (e.kind() == ExportKind.BIN) {
       return exportBin(e.box(), e.source(), Optional.of(e.name()));
     }
-    if (!files(box).isReadableFile(e.source())) {
+    BoxFiles files = files(box);
+    if (!files.isReadableFile(e.source())) {
       throw new AppboxException(
           ErrorCode.EXPORT_NOT_FOUND,
           "Box " + e.box() + " has no " + e.source() + " any more.",
           "Remove the export: appbox unexport --box " + e.box() + " --app " + e.name());
     }
-    return exportApp(box, e.name(), e.source(), e.pkg());
+    return exportApp(box, files, e.name(), e.source(), e.pkg());
   }
 
   /**

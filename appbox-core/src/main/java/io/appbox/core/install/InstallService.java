@@ -5,6 +5,7 @@ import io.appbox.core.Progress;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.host.LockFile;
+import io.appbox.core.pkg.Installation;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
 import io.appbox.core.pkg.PackageService;
@@ -46,16 +47,12 @@ public final class InstallService {
   public Installed install(
       BoxName box, List<PackageName> names, boolean export, Progress progress) {
     try (LockFile lock = packages.lock(box, progress)) {
-      List<InstalledPackage> installed = packages.installLocked(box, names, progress);
+      Installation installed = packages.installing(box, names, progress);
       List<ExportOutcome> exported = new ArrayList<>();
       if (export) {
-        for (InstalledPackage p : installed) {
-          if (!p.already()) {
-            exported.addAll(exportApps(box, p.name(), progress));
-          }
-        }
+        exported.addAll(exportApps(box, installed.added(), progress));
       }
-      return new Installed(installed, exported);
+      return new Installed(installed.packages(), exported);
     }
   }
 

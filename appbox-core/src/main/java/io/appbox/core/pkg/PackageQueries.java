@@ -3,6 +3,7 @@ package io.appbox.core.pkg;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Progress;
 import io.appbox.core.Quote;
 import io.appbox.core.box.BoxService;
@@ -56,6 +57,12 @@ public final class PackageQueries {
         oneWord
             ? List.of(words.stream().max(Comparator.comparingInt(String::length)).get())
             : words;
+    // What the box has, and which of its packages are applications, do not depend on the search:
+    // asked side by side with it, they cost the search's time, not their own.
+    Meanwhile<Map<String, String>> installed =
+        Meanwhile.start("installed", () -> pm.versions(box, profile));
+    Meanwhile<Optional<Set<String>>> apps =
+        Meanwhile.start("applications", () -> applications(box, profile));
     ExecResult r = pm.exec(box, profile, search, asked, OutputListener.NONE);
     if (r.stdout().isBlank() && packages.refreshedForLackOfIndex(box, profile, r, progress)) {
       r = pm.exec(box, profile, search, asked, OutputListener.NONE);
@@ -69,22 +76,20 @@ public final class PackageQueries {
     }
     found.remove("");
     Map<String, String> offered = offeredVersions(box, profile, found);
-    Map<String, String> installed = found.isEmpty() ? Map.of() : pm.versions(box, profile);
-    Optional<Set<String>> apps =
-        found.keySet().stream().anyMatch(installed::containsKey)
-            ? applications(box, profile)
-            : Optional.of(Set.of());
+    // Both waited for, so that no command of this search still runs once it returns.
+    Map<String, String> has = installed.get();
+    Optional<Set<String>> owned = apps.get();
     List<SearchHit> hits = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> e : found.entrySet()) {
       String n = e.getKey();
-      boolean isInstalled = installed.containsKey(n);
+      boolean isInstalled = has.containsKey(n);
       SearchHit hit =
           new SearchHit(
               n,
               e.getValue().getOrDefault("summary", ""),
               Optional.ofNullable(e.getValue().get("version")).orElse(offered.get(n)),
               isInstalled,
-              isInstalled ? apps.map(a -> a.contains(n)).orElse(null) : null);
+              isInstalled ? owned.map(a -> a.contains(n)).orElse(null) : null);
       if (!oneWord || SearchRanking.matchesAll(hit, words)) {
         hits.add(hit);
       }
@@ -165,6 +170,8 @@ public final class PackageQueries {
     ContainerState box = boxes.running(name);
     DistroProfile profile = packages.profileOf(box);
     PackageCommand show = profile.packages().show();
+    Meanwhile<Map<String, String>> installed =
+        Meanwhile.start("installed", () -> pm.versions(box, profile));
     ExecResult r = pm.exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
     if (BoxPackageManager.records(show, r.stdout()).isEmpty()
         && packages.refreshedForLackOfIndex(box, profile, r, progress)) {
@@ -177,8 +184,8 @@ public final class PackageQueries {
           "No package " + pkg + " in box " + name + ".",
           "Search for it: appbox search --box " + name + " " + pkg.bare());
     }
-    boolean installed = pm.versions(box, profile).containsKey(pkg.bare());
-    return ShowOutput.details(profile.packages(), pkg.bare(), fields, installed);
+    return ShowOutput.details(
+        profile.packages(), pkg.bare(), fields, installed.get().containsKey(pkg.bare()));
   }
 
   /** The installed packages, each marked as asked for or not where the profile can tell. */

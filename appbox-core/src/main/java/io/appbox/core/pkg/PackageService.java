@@ -3,6 +3,7 @@ package io.appbox.core.pkg;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Progress;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.BoxService;
@@ -38,6 +39,11 @@ public final class PackageService {
     this.pm = new BoxPackageManager(engine);
   }
 
+  /** What removing, autoremoving or upgrading would take away, asked before doing it. */
+  public ChangePlans plans() {
+    return new ChangePlans(this, pm, boxes);
+  }
+
   /** What a frontend asks: search, show and the installed packages, marked. */
   public PackageQueries queries() {
     return new PackageQueries(this, pm, boxes);
@@ -60,25 +66,42 @@ public final class PackageService {
    */
   public List<InstalledPackage> installLocked(
       BoxName name, List<PackageName> packages, Progress progress) {
+    return installing(name, packages, progress).packages();
+  }
+
+  /**
+   * The same, with the versions now installed read from the box while the caller goes on to export
+   * the applications: one command in the box fewer to wait for.
+   */
+  public Installation installing(BoxName name, List<PackageName> packages, Progress progress) {
     requireSome(packages);
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
+    // Both only read the box: what it has, and whether it has an index to install from.
+    Meanwhile<Boolean> indexed =
+        Meanwhile.start(
+            "index", () -> profile.packages().hasIndex().isEmpty() || hasIndex(box, profile));
     Map<String, String> before = pm.versions(box, profile);
     List<PackageName> wanted =
         packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
-    Map<String, String> installed =
-        wanted.isEmpty() ? before : install(box, profile, wanted, progress);
-    List<InstalledPackage> result = new ArrayList<>();
-    for (PackageName p : packages) {
-      boolean already = before.containsKey(p.bare());
-      result.add(new InstalledPackage(p.bare(), installed.getOrDefault(p.bare(), ""), already));
-    }
-    return result;
+    boolean hasIndex = indexed.get();
+    Meanwhile<Map<String, String>> after =
+        wanted.isEmpty()
+            ? Meanwhile.known(before)
+            : install(box, profile, wanted, hasIndex, progress);
+    return new Installation(packages, before.keySet(), after);
   }
 
-  private Map<String, String> install(
-      ContainerState box, DistroProfile profile, List<PackageName> packages, Progress progress) {
-    ensureIndexLocked(box, profile, progress);
+  private Meanwhile<Map<String, String>> install(
+      ContainerState box,
+      DistroProfile profile,
+      List<PackageName> packages,
+      boolean hasIndex,
+      Progress progress) {
+    if (!hasIndex) {
+      progress.report("update", -1, "Refreshing the package index of " + box.name());
+      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    }
     progress.report("install", 0, "Installing " + names(packages) + " in " + box.name());
     Map<String, String> installed;
     try {
@@ -97,64 +120,8 @@ public final class PackageService {
     // The package manager's own output usually names the versions; ask only when it did not.
     Map<String, String> said = installed;
     return packages.stream().allMatch(p -> said.containsKey(p.bare()))
-        ? installed
-        : pm.versions(box, profile);
-  }
-
-  /**
-   * What removing the packages would remove, without changing anything: the packages named, which
-   * must be installed, and the others the package manager would take along, when its profile can
-   * tell beforehand ({@code plan-remove}).
-   */
-  public Optional<Set<String>> planRemove(BoxName name, List<PackageName> packages) {
-    requireSome(packages);
-    ContainerState box = boxes.running(name);
-    DistroProfile profile = profileOf(box);
-    Map<String, String> installed = pm.versions(box, profile);
-    for (PackageName p : packages) {
-      if (!installed.containsKey(p.bare())) {
-        throw new AppboxException(
-            ErrorCode.PACKAGE_NOT_FOUND,
-            "Package " + p + " is not installed in box " + name + ".",
-            "See what is installed: appbox packages --box " + name);
-      }
-    }
-    return plan(box, profile, profile.packages().plans().remove(), packages, "remove");
-  }
-
-  /** What {@link #autoremove} would remove, when the profile can tell beforehand. */
-  public Optional<Set<String>> planAutoremove(BoxName name) {
-    ContainerState box = boxes.running(name);
-    DistroProfile profile = profileOf(box);
-    return plan(box, profile, profile.packages().plans().autoremove(), List.of(), "autoremove");
-  }
-
-  /** What an upgrade would remove, when the profile can tell beforehand. */
-  public Optional<Set<String>> planUpgrade(BoxName name) {
-    ContainerState box = boxes.running(name);
-    DistroProfile profile = profileOf(box);
-    return plan(box, profile, profile.packages().plans().upgrade(), List.of(), "upgrade");
-  }
-
-  private Optional<Set<String>> plan(
-      ContainerState box,
-      DistroProfile profile,
-      Optional<PackageCommand> command,
-      List<PackageName> packages,
-      String what) {
-    if (command.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> args = packages.stream().map(PackageName::value).toList();
-    ExecResult r = pm.exec(box, profile, command.get(), args, OutputListener.NONE);
-    if (!r.ok()) {
-      throw BoxPackageManager.failed(box, profile, "tell what " + what + " would remove", r);
-    }
-    Set<String> names = new java.util.TreeSet<>();
-    for (Map<String, String> record : BoxPackageManager.records(command.get(), r.stdout())) {
-      names.add(record.get("name"));
-    }
-    return Optional.of(names);
+        ? Meanwhile.known(installed)
+        : Meanwhile.start("versions", () -> pm.versions(box, profile));
   }
 
   /**
@@ -387,7 +354,7 @@ public final class PackageService {
         () -> progress.report("wait", -1, "Waiting for another appbox working in box " + name));
   }
 
-  private static void requireSome(List<PackageName> packages) {
+  static void requireSome(List<PackageName> packages) {
     if (packages.isEmpty()) {
       throw AppboxException.invalid(
           "Name at least one package.", "For example: appbox install htop");

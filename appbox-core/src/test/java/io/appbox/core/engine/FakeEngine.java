@@ -43,7 +43,8 @@ public final class FakeEngine implements ContainerEngine {
   public final Set<String> volumes = new LinkedHashSet<>();
   public final List<String> images = new ArrayList<>(List.of("docker.io/library/debian:bookworm"));
   public final Map<String, Map<String, String>> imageLabels = new LinkedHashMap<>();
-  public final List<ExecRequest> execs = new ArrayList<>();
+  // Commands may come from several threads at once (queries side by side).
+  public final List<ExecRequest> execs = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** Each change to a container, in order: {@code create NAME}, {@code start NAME}, ... */
   public final List<String> changes = new ArrayList<>();

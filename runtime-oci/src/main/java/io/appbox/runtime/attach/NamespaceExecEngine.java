@@ -33,6 +33,9 @@ import java.util.Optional;
  * rootless Podman. Where that path is closed, or the command asks for something it cannot give (a
  * working directory, a user other than root or the caller), the engine runs it.
  *
+ * <p>Commands may run from several threads at once (queries side by side); what this knows of the
+ * boxes is read and changed under its lock.
+ *
  * <p>A box's state is asked of the engine once per appbox process, and again after this process
  * started, stopped, made, renamed or removed it: a command asks for it several times (to check the
  * box, to start it, to enter it), and each answer costs a round trip.
@@ -101,7 +104,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   /** The box's process as this process last saw it, checked to be still the box's. */
-  private Optional<Entered> enter(BoxName name) {
+  private synchronized Optional<Entered> enter(BoxName name) {
     Entered known = entered.get(name.value());
     if (known != null
         && BoxProcessCache.mountNamespace(known.box().pid()).equals(Optional.of(known.mnt()))) {
@@ -198,7 +201,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
   // its name to another container also forgets its process cache and ends the processes that
   // entered its namespaces, which the engine does not see.
 
-  private void forget(BoxName name) {
+  private synchronized void forget(BoxName name) {
     entered.remove(name.value());
     inspected.remove(name.value());
   }
@@ -219,7 +222,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   @Override
-  public Optional<ContainerState> inspect(BoxName name) {
+  public synchronized Optional<ContainerState> inspect(BoxName name) {
     return inspected.computeIfAbsent(name.value(), n -> engine.inspect(name));
   }
 

@@ -1,0 +1,71 @@
+package io.appbox.core;
+
+import java.util.function.Supplier;
+
+/**
+ * A query that runs on a thread of its own while the caller does something else: a command in the
+ * box mostly waits for the box, so two independent ones run side by side cost little more than one.
+ * {@link #get} waits for the answer and throws what the query threw.
+ */
+public final class Meanwhile<T> {
+  private final Thread thread;
+  private T value;
+  private RuntimeException failure;
+  private Error error;
+
+  private Meanwhile(Supplier<T> query, String name) {
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                value = query.get();
+              } catch (RuntimeException e) {
+                failure = e;
+              } catch (Error e) {
+                error = e;
+              }
+            },
+            "appbox-" + name);
+    // A query left running when appbox ends (the caller failed first) does not keep it alive.
+    thread.setDaemon(true);
+  }
+
+  /** An answer already known, for a caller that sometimes has one and sometimes starts a query. */
+  public static <T> Meanwhile<T> known(T value) {
+    Meanwhile<T> m = new Meanwhile<>(() -> value, "known");
+    m.value = value;
+    return m;
+  }
+
+  /** Starts {@code query} now. */
+  public static <T> Meanwhile<T> start(String name, Supplier<T> query) {
+    Meanwhile<T> m = new Meanwhile<>(query, name);
+    m.thread.start();
+    return m;
+  }
+
+  /** The query's answer, once it has one. */
+  public T get() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (thread.getState() != Thread.State.NEW) {
+          thread.join();
+        }
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the box's command runs on; its answer is still wanted
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (error != null) {
+      throw error;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,147 @@
+package io.appbox.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.appbox.core.BoxName;
+import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.ExecResult;
+import io.appbox.core.engine.FakeEngine;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Icons are found and read in one command in the box, desktop files read ahead in one; what those
+ * commands did not read is read on its own. The scripts run here in a real shell.
+ */
+class ExecBoxFilesTest {
+  private static final ContainerState BOX =
+      new ContainerState(BoxName.of("dev"), "id", "image", true, "running", 1, Map.of());
+
+  @TempDir Path dir;
+
+  private final FakeEngine engine = new FakeEngine();
+
+  @Test
+  void theFindReadsTheIconsItFindsUpToTheLimitOfEach() throws Exception {
+    Path icons = Files.createDirectories(dir.resolve("hicolor/48x48/apps"));
+    Files.write(icons.resolve("htop.png"), new byte[] {1, 0, 2, '\n', 3});
+    Files.writeString(dir.resolve("htop.svg"), "<svg/>");
+    Files.writeString(dir.resolve("other.png"), "no");
+    Files.createSymbolicLink(dir.resolve("htop.xpm"), dir.resolve("gone.xpm"));
+    // The box's directories are the test's; the rest of the command is as it runs in the box.
+    String script =
+        ExecBoxFiles.FIND_AND_READ_ICONS.replace(
+            "/usr/share/icons /usr/local/share/icons /usr/share/pixmaps", dir.toString());
+    byte[] out = sh(script, "appbox-find", "htop", "4", "100", FilesRead.SCRIPT);
+
+    FilesRead read = FilesRead.parse(out, 4).orElseThrow();
+
+    assertThat(read.paths())
+        .containsExactlyInAnyOrder(
+            icons.resolve("htop.png").toString(),
+            dir.resolve("htop.svg").toString(),
+            dir.resolve("htop.xpm").toString());
+    assertThat(read.contents().get(icons.resolve("htop.png").toString()))
+        .containsExactly(1, 0, 2, '\n');
+    assertThat(read.contents().get(dir.resolve("htop.svg").toString()))
+        .isEqualTo("<svg".getBytes(StandardCharsets.UTF_8));
+    assertThat(read.contents()).doesNotContainKey(dir.resolve("htop.xpm").toString());
+  }
+
+  @Test
+  void theReadStopsReadingOnceTheTotalIsSpentAndNamesTheRest() throws Exception {
+    Path a = Files.writeString(dir.resolve("a"), "aaaa");
+    Path b = Files.writeString(dir.resolve("b"), "bbbb");
+    Path missing = dir.resolve("missing");
+
+    byte[] out =
+        sh(
+            FilesRead.SCRIPT,
+            "appbox-read",
+            "10",
+            "3",
+            a.toString(),
+            missing.toString(),
+            b.toString());
+    FilesRead read = FilesRead.parse(out, 10).orElseThrow();
+
+    assertThat(read.paths()).containsExactly(a.toString(), missing.toString(), b.toString());
+    assertThat(read.contents()).containsOnlyKeys(a.toString());
+    assertThat(read.read(a.toString(), 100)).contains("aaaa".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aReadOfAFoundIconRunsNoCommandAndOneNotReadRunsHead() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("/usr/share/icons/a.png\0003\0PNG".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes("/usr/share/icons/b.png\0-\0".getBytes(StandardCharsets.UTF_8));
+    List<String> ran = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          ran.add(r.argv().get(0));
+          return r.argv().get(0).equals("/bin/sh")
+              ? new ExecResult(0, out.toByteArray(), "")
+              : ExecResult.of(0, "B", "");
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    assertThat(files.find("a")).containsExactly("/usr/share/icons/a.png", "/usr/share/icons/b.png");
+    assertThat(files.read("/usr/share/icons/a.png", 1 << 20)).isEqualTo("PNG".getBytes());
+    assertThat(files.read("/usr/share/icons/a.png", 1)).isEqualTo("PN".getBytes());
+    assertThat(ran).containsExactly("/bin/sh");
+    assertThat(files.read("/usr/share/icons/b.png", 1 << 20)).isEqualTo("B".getBytes());
+    assertThat(ran).containsExactly("/bin/sh", "/usr/bin/head");
+  }
+
+  @Test
+  void aFileReadOnlyInPartIsReadAgainWhenMoreIsAsked() {
+    List<List<String>> ran = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          ran.add(r.argv());
+          return r.argv().get(0).equals("/bin/sh")
+              ? new ExecResult(0, "/d/a.desktop\0003\0abc".getBytes(StandardCharsets.UTF_8), "")
+              : ExecResult.of(0, "abcdef", "");
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    files.readAhead(List.of("/d/a.desktop"), 2); // three bytes: the file may be longer
+    assertThat(files.read("/d/a.desktop", 1)).isEqualTo("ab".getBytes());
+    assertThat(ran).hasSize(1);
+    assertThat(files.read("/d/a.desktop", 10)).isEqualTo("abcdef".getBytes());
+    assertThat(ran).hasSize(2);
+    assertThat(ran.get(0).subList(3, 6)).containsExactly("appbox-read", "3", "16777216");
+  }
+
+  @Test
+  void recordsThatDoNotAddUpFallBackToThePlainFind() {
+    List<String> scripts = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          scripts.add(r.argv().get(2));
+          return r.argv().get(2).equals(ExecBoxFiles.FIND_ICONS)
+              ? ExecResult.of(0, "/usr/share/icons/a.png\n", "")
+              : ExecResult.of(0, "/usr/share/icons/a.png\u00009\u0000PNG", "");
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    assertThat(files.find("a")).containsExactly("/usr/share/icons/a.png");
+    assertThat(scripts).containsExactly(ExecBoxFiles.FIND_AND_READ_ICONS, ExecBoxFiles.FIND_ICONS);
+  }
+
+  private static byte[] sh(String script, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", script));
+    argv.addAll(List.of(args));
+    Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isZero();
+    return out;
+  }
+}
