@@ -35,7 +35,15 @@ enum CommandKey {
   // Optional: the versions the repositories offer (names appended), for a search that prints none.
   VERSIONS("versions", false, "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]+)$", "name", "version"),
   // Optional: the installed packages the user asked for, not taken along as dependencies.
-  LIST_MANUAL("list-manual", false, "^(?<name>\\S+)$", "name");
+  LIST_MANUAL("list-manual", false, "^(?<name>\\S+)$", "name"),
+  // Optional: the named packages (names appended) that are installed, with their versions;
+  // without it appbox lists every installed package, which rpm takes long over on a full box.
+  QUERY_INSTALLED(
+      "query-installed",
+      false,
+      "^(?<name>[^\\t\\n]+)\\t(?<version>[^\\t\\n]+)$",
+      "name",
+      "version");
 
   final String key;
   final boolean rootByDefault;
@@ -75,6 +83,7 @@ enum CommandKey {
         || this == REPAIR
         || this == VERSIONS
         || this == LIST_MANUAL
+        || this == QUERY_INSTALLED
         || key.startsWith("plan-");
   }
 

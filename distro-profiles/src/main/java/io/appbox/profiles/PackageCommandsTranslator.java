@@ -58,6 +58,7 @@ final class PackageCommandsTranslator {
         new QueryCommands(
             Optional.ofNullable(read.get(CommandKey.VERSIONS)),
             Optional.ofNullable(read.get(CommandKey.LIST_MANUAL)),
+            Optional.ofNullable(read.get(CommandKey.QUERY_INSTALLED)),
             ShowFields.NONE,
             false));
   }
@@ -83,7 +84,12 @@ final class PackageCommandsTranslator {
         c.plans(),
         c.hasIndex(),
         c.repair(),
-        new QueryCommands(c.queries().versions(), c.queries().listManual(), fields, oneWord));
+        new QueryCommands(
+            c.queries().versions(),
+            c.queries().listManual(),
+            c.queries().queryInstalled(),
+            fields,
+            oneWord));
   }
 
   /** A command is a list of arguments, or a mapping with argv, root and output. */

@@ -46,6 +46,7 @@ final class Records {
       case PLAN_UPGRADE -> commands.plans().upgrade().orElse(null);
       case VERSIONS -> commands.queries().versions().orElse(null);
       case LIST_MANUAL -> commands.queries().listManual().orElse(null);
+      case QUERY_INSTALLED -> commands.queries().queryInstalled().orElse(null);
     };
   }
 }

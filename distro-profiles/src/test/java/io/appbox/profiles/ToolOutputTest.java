@@ -195,6 +195,44 @@ class ToolOutputTest {
     }
   }
 
+  /** Standard output of the query for bash, nothere and glibc (or libc6), from the test images. */
+  @Nested
+  class QueryInstalled {
+    static Stream<Arguments> samples() {
+      return Stream.of(
+          // rpm -q --qf ...: the name not installed is a line of its own, without a tab (exit 1).
+          Arguments.of(
+              "fedora",
+              "bash\t1.0-1\npackage nothere is not installed\nglibc\t1.0-1\n",
+              List.of("bash|1.0-1", "glibc|1.0-1")),
+          Arguments.of(
+              "almalinux",
+              "bash\t1.0-1\npackage nothere is not installed\nglibc\t1.0-1\n",
+              List.of("bash|1.0-1", "glibc|1.0-1")),
+          Arguments.of(
+              "opensuse", "bash\t1.0-1\npackage nothere is not installed\n", List.of("bash|1.0-1")),
+          // pacman -Q: the unknown name is an error on standard error (exit 1).
+          Arguments.of("arch", "bash 1.0-1\nglibc 1.0-1\n", List.of("bash|1.0-1", "glibc|1.0-1")),
+          // dpkg-query -W: an unknown name goes to standard error; one removed but for its
+          // configuration files is "rc", one known but never installed "un" without a version.
+          Arguments.of(
+              "debian",
+              "ii \tbash\t5.2.15-2+b7\nrc \toldapp\t1.0-1\nun \tnothere\t\nii \tlibc6\t2.36-9\n",
+              List.of("bash|5.2.15-2+b7", "libc6|2.36-9")),
+          Arguments.of(
+              "ubuntu",
+              "ii \tbash\t5.2.21-2ubuntu4\nun \tnothere\t\n",
+              List.of("bash|5.2.21-2ubuntu4")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void yieldsTheInstalledOnesWithTheirVersions(String id, String output, List<String> expected) {
+      assertThat(records(id, CommandKey.QUERY_INSTALLED, output))
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
   @Nested
   class Show {
     static final String DEBIAN_HTOP =

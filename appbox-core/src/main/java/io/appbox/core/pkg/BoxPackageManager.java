@@ -141,6 +141,36 @@ final class BoxPackageManager {
     return out;
   }
 
+  /**
+   * The named packages that are installed, name to version: through the profile's {@code
+   * query-installed} when it has one (a name not installed yields no record; an exit status of 126
+   * or more means the command did not run), else picked from the whole list.
+   */
+  Map<String, String> versionsOf(ContainerState box, DistroProfile profile, List<String> names) {
+    Optional<PackageCommand> query = profile.packages().queries().queryInstalled();
+    if (query.isEmpty()) {
+      Map<String, String> all = versions(box, profile);
+      Map<String, String> out = new LinkedHashMap<>();
+      for (String n : names) {
+        if (all.containsKey(n)) {
+          out.put(n, all.get(n));
+        }
+      }
+      return out;
+    }
+    ExecResult r = exec(box, profile, query.get(), names, OutputListener.NONE);
+    if (r.exitCode() >= 126) {
+      throw failed(box, profile, "tell which packages are installed", r);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map<String, String> record : records(query.get(), r.stdout())) {
+      if (names.contains(record.get("name"))) {
+        out.put(record.get("name"), record.getOrDefault("version", ""));
+      }
+    }
+    return out;
+  }
+
   /** Every match of the command's output pattern, as group name to value. */
   static List<Map<String, String>> records(PackageCommand command, String output) {
     List<Map<String, String>> records = new ArrayList<>();

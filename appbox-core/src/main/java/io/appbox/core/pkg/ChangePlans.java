@@ -39,7 +39,8 @@ public final class ChangePlans {
     PackageService.requireSome(names);
     ContainerState box = boxes.running(name);
     DistroProfile profile = packages.profileOf(box);
-    Map<String, String> installed = pm.versions(box, profile);
+    Map<String, String> installed =
+        pm.versionsOf(box, profile, names.stream().map(PackageName::bare).toList());
     for (PackageName p : names) {
       if (!installed.containsKey(p.bare())) {
         throw new AppboxException(

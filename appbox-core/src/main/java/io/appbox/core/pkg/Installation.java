@@ -4,7 +4,6 @@ import io.appbox.core.Meanwhile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An install the package manager has done, whose versions may still be being read from the box:
@@ -12,19 +11,21 @@ import java.util.Set;
  */
 public final class Installation {
   private final List<PackageName> asked;
-  private final Set<String> before;
+  private final Map<String, String> before;
   private final Meanwhile<Map<String, String>> versions;
 
   Installation(
-      List<PackageName> asked, Set<String> before, Meanwhile<Map<String, String>> versions) {
+      List<PackageName> asked,
+      Map<String, String> before,
+      Meanwhile<Map<String, String>> versions) {
     this.asked = List.copyOf(asked);
-    this.before = Set.copyOf(before);
+    this.before = Map.copyOf(before);
     this.versions = versions;
   }
 
   /** The packages asked for that the box did not have: their applications are new. */
   public List<String> added() {
-    return asked.stream().map(PackageName::bare).filter(p -> !before.contains(p)).toList();
+    return asked.stream().map(PackageName::bare).filter(p -> !before.containsKey(p)).toList();
   }
 
   /** Each package asked for with its version now, those the box had marked so; waits for it. */
@@ -34,7 +35,9 @@ public final class Installation {
     for (PackageName p : asked) {
       result.add(
           new InstalledPackage(
-              p.bare(), now.getOrDefault(p.bare(), ""), before.contains(p.bare())));
+              p.bare(),
+              now.getOrDefault(p.bare(), before.getOrDefault(p.bare(), "")),
+              before.containsKey(p.bare())));
     }
     return result;
   }

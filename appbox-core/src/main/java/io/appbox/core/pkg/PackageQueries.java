@@ -171,7 +171,7 @@ public final class PackageQueries {
     DistroProfile profile = packages.profileOf(box);
     PackageCommand show = profile.packages().show();
     Meanwhile<Map<String, String>> installed =
-        Meanwhile.start("installed", () -> pm.versions(box, profile));
+        Meanwhile.start("installed", () -> pm.versionsOf(box, profile, List.of(pkg.bare())));
     ExecResult r = pm.exec(box, profile, show, List.of(pkg.value()), OutputListener.NONE);
     if (BoxPackageManager.records(show, r.stdout()).isEmpty()
         && packages.refreshedForLackOfIndex(box, profile, r, progress)) {

@@ -81,7 +81,7 @@ public final class PackageService {
     Meanwhile<Boolean> indexed =
         Meanwhile.start(
             "index", () -> profile.packages().hasIndex().isEmpty() || hasIndex(box, profile));
-    Map<String, String> before = pm.versions(box, profile);
+    Map<String, String> before = pm.versionsOf(box, profile, bare(packages));
     List<PackageName> wanted =
         packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
     boolean hasIndex = indexed.get();
@@ -89,7 +89,7 @@ public final class PackageService {
         wanted.isEmpty()
             ? Meanwhile.known(before)
             : install(box, profile, wanted, hasIndex, progress);
-    return new Installation(packages, before.keySet(), after);
+    return new Installation(packages, before, after);
   }
 
   private Meanwhile<Map<String, String>> install(
@@ -121,7 +121,7 @@ public final class PackageService {
     Map<String, String> said = installed;
     return packages.stream().allMatch(p -> said.containsKey(p.bare()))
         ? Meanwhile.known(installed)
-        : Meanwhile.start("versions", () -> pm.versions(box, profile));
+        : Meanwhile.start("versions", () -> pm.versionsOf(box, profile, bare(packages)));
   }
 
   /**
@@ -359,6 +359,10 @@ public final class PackageService {
       throw AppboxException.invalid(
           "Name at least one package.", "For example: appbox install htop");
     }
+  }
+
+  private static List<String> bare(List<PackageName> packages) {
+    return packages.stream().map(PackageName::bare).toList();
   }
 
   private static String names(List<PackageName> packages) {

@@ -12,6 +12,11 @@ import java.util.Optional;
  * @param listManual the installed packages the user asked for, as opposed to those installed as
  *     dependencies ({@code apt-mark showmanual}, {@code pacman -Qeq}); {@code output} yields name.
  *     Empty: appbox cannot tell.
+ * @param queryInstalled the packages named (names appended) that are installed, with their versions
+ *     ({@code rpm -q}, {@code pacman -Q}); {@code output} yields name and version, a name not
+ *     installed yields no record, and an exit status below 126 is an answer. Empty: appbox lists
+ *     every installed package ({@code list-installed}) and picks, which costs rpm a read of every
+ *     package's header on a full box.
  * @param showFields how show's fields map to appbox's keys
  * @param searchesOneWord the search matches any of several words (zypper, apk) or takes one (xbps):
  *     appbox gives it the longest word and keeps the results that match every word in their name or
@@ -20,8 +25,10 @@ import java.util.Optional;
 public record QueryCommands(
     Optional<PackageCommand> versions,
     Optional<PackageCommand> listManual,
+    Optional<PackageCommand> queryInstalled,
     ShowFields showFields,
     boolean searchesOneWord) {
   public static final QueryCommands NONE =
-      new QueryCommands(Optional.empty(), Optional.empty(), ShowFields.NONE, false);
+      new QueryCommands(
+          Optional.empty(), Optional.empty(), Optional.empty(), ShowFields.NONE, false);
 }
