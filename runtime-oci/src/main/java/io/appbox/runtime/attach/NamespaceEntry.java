@@ -79,6 +79,41 @@ public final class NamespaceEntry {
     return Optional.empty();
   }
 
+  /** The shell's way into the working directory, as appbox-enter's: the directory, else home. */
+  static final String CD = "cd -- \"$1\" 2>/dev/null || cd; shift; exec \"$@\"";
+
+  /**
+   * For rootless Podman, where the box's user namespace is the user's own: the command line that
+   * joins the box's user and mount namespaces (and its process namespace when it has one of its
+   * own, an init box) straight from the JVM, which has just checked the box's process (its mount
+   * namespace and start). It is what appbox-enter ends in; the script's own checks of the cache
+   * file and its programs cost some 15 ms a command, which appbox's own commands (the package
+   * manager, file lists, icons) do not need. Empty on a rootful engine, whose entry also lowers the
+   * capabilities (the script does that).
+   */
+  public Optional<List<String>> direct(
+      long pid, boolean ownPidNamespace, boolean root, String wd, List<String> command) {
+    if (!engine.rootless() || nsenter.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> argv = new ArrayList<>();
+    argv.add(nsenter.get().toString());
+    argv.add("--target");
+    argv.add(Long.toString(pid));
+    if (ownPidNamespace) {
+      argv.add("--pid");
+    }
+    argv.add("--user");
+    if (!root) {
+      argv.add("--preserve-credentials");
+    }
+    argv.add("--mount");
+    argv.add("--");
+    argv.addAll(List.of("/bin/sh", "-c", CD, "appbox-run", wd));
+    argv.addAll(command);
+    return Optional.of(argv);
+  }
+
   /** The command line that runs {@code command} in the box, given its process cache file. */
   public List<String> argv(Path cacheFile, AttachedCommand command) {
     boolean root = command.asRoot();

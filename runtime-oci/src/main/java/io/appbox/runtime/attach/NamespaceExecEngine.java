@@ -2,6 +2,8 @@ package io.appbox.runtime.attach;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
+import io.appbox.core.box.BoxLabels;
+import io.appbox.core.box.SessionEnvironment;
 import io.appbox.core.engine.AttachedCommand;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.ContainerSpec;
@@ -55,7 +57,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
   /** The engine's last answer about each box, until this process changes the box. */
   private final Map<String, Optional<ContainerState>> inspected = new HashMap<>();
 
-  private record Entered(ContainerState box, Path cacheFile, String mnt) {}
+  private record Entered(ContainerState box, Path cacheFile, String mnt, String start) {}
 
   public NamespaceExecEngine(
       ContainerEngine engine, NamespaceEntry namespaces, BoxProcessCache cache, int uid) {
@@ -77,6 +79,10 @@ public final class NamespaceExecEngine implements ContainerEngine {
     if (box.isEmpty()) {
       return engine.exec(name, request, listener);
     }
+    Optional<ExecResult> direct = direct(box.get(), request, asRoot.get(), listener);
+    if (direct.isPresent()) {
+      return direct.get();
+    }
     String user = asRoot.get() ? "root" : "caller";
     List<String> argv =
         namespaces.argv(
@@ -84,6 +90,57 @@ public final class NamespaceExecEngine implements ContainerEngine {
             new AttachedCommand(
                 request.argv(), user, Map.of(), "/", false, asRoot.get() && uid != 0));
     return run(argv, request.environment(), listener);
+  }
+
+  /**
+   * Rootless: the command through nsenter straight away, with the environment appbox-enter would
+   * give it (the box's PATH, HOME, for root USER and LOGNAME, APPBOX_BOX, container), once the
+   * box's process is checked to be the one entered before (its start, besides its mount namespace).
+   */
+  private Optional<ExecResult> direct(
+      Entered box, ExecRequest request, boolean root, OutputListener listener) {
+    long pid = box.box().pid();
+    String home = box.box().labels().getOrDefault(BoxLabels.HOME, "");
+    if (home.isEmpty() || !BoxProcessCache.startTime(pid).equals(Optional.of(box.start()))) {
+      return Optional.empty();
+    }
+    long self = ProcessHandle.current().pid();
+    Optional<String> pidNs = namespace(pid, "pid");
+    Optional<String> ownPidNs = namespace(self, "pid");
+    Optional<String> userNs = namespace(pid, "user");
+    // Only into a user namespace of the box's own, which is what makes the path the user's.
+    if (pidNs.isEmpty()
+        || ownPidNs.isEmpty()
+        || userNs.isEmpty()
+        || userNs.equals(namespace(self, "user"))) {
+      return Optional.empty();
+    }
+    Optional<List<String>> argv =
+        namespaces.direct(
+            pid, !pidNs.equals(ownPidNs), root, root ? "/root" : home, request.argv());
+    if (argv.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> env = new HashMap<>(request.environment());
+    env.put("PATH", SessionEnvironment.BOX_PATH);
+    env.put("HOME", root ? "/root" : home);
+    if (root) {
+      env.put("USER", "root");
+      env.put("LOGNAME", "root");
+    }
+    env.put("APPBOX_BOX", box.box().name().value());
+    env.put("container", "appbox");
+    return Optional.of(run(argv.get(), env, listener));
+  }
+
+  private static Optional<String> namespace(long pid, String kind) {
+    try {
+      return Optional.of(
+          java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", kind))
+              .toString());
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -117,10 +174,11 @@ public final class NamespaceExecEngine implements ContainerEngine {
     }
     Optional<Path> file = cache.remember(engine.info().id(), box.get(), engine.info().rootless());
     Optional<String> mnt = BoxProcessCache.mountNamespace(box.get().pid());
-    if (file.isEmpty() || mnt.isEmpty()) {
+    Optional<String> start = BoxProcessCache.startTime(box.get().pid());
+    if (file.isEmpty() || mnt.isEmpty() || start.isEmpty()) {
       return Optional.empty();
     }
-    Entered now = new Entered(box.get(), file.get(), mnt.get());
+    Entered now = new Entered(box.get(), file.get(), mnt.get(), start.get());
     entered.put(name.value(), now);
     return Optional.of(now);
   }

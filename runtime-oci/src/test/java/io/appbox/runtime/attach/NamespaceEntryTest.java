@@ -48,6 +48,42 @@ class NamespaceEntryTest {
   }
 
   @Test
+  void appboxsOwnCommandsOnRootlessPodmanJoinTheNamespacesAsTheEnterScriptEndsUpDoing() {
+    NamespaceEntry entry =
+        new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, NSENTER, SCRIPT);
+    // As the user: its own credentials kept; the arguments untouched after the directory.
+    assertThat(entry.direct(4242, false, false, "/home/ann", List.of("rpm", "-q", "a b", "")))
+        .contains(
+            List.of(
+                "/usr/bin/nsenter",
+                "--target",
+                "4242",
+                "--user",
+                "--preserve-credentials",
+                "--mount",
+                "--",
+                "/bin/sh",
+                "-c",
+                NamespaceEntry.CD,
+                "appbox-run",
+                "/home/ann",
+                "rpm",
+                "-q",
+                "a b",
+                ""));
+    // As root in the box (the namespace's own root), into an init box's process namespace.
+    assertThat(entry.direct(4242, true, true, "/root", List.of("id")).orElseThrow())
+        .containsSubsequence("--target", "4242", "--pid", "--user", "--mount", "--")
+        .doesNotContain("--preserve-credentials")
+        .endsWith("/root", "id");
+    // A rootful engine's entry lowers the capabilities: the script does that, not this.
+    assertThat(
+            new NamespaceEntry(engine(EngineKind.PODMAN, false), 0, NSENTER, SCRIPT)
+                .direct(4242, false, true, "/root", List.of("id")))
+        .isEmpty();
+  }
+
+  @Test
   void theFastPathIsOpenOnlyToTheOwnerOfTheNamespaces() {
     assertThat(new NamespaceEntry(engine(EngineKind.PODMAN, true), 1000, NSENTER, SCRIPT).allowed())
         .isTrue();
