@@ -10,14 +10,15 @@ import java.util.OptionalInt;
 
 /**
  * Runs the commands that people and frontends call most ({@code list}, {@code exports}, {@code
- * profiles}, {@code install}) without building picocli's model, when their command line is one of
- * the plain forms below: the model costs about a tenth of a second of reflection on every start.
- * Anything else, help and every mistake included, goes to picocli, which explains it.
+ * profiles}, {@code install}, {@code search}) without building picocli's model, when their command
+ * line is one of the plain forms below: the model costs about a tenth of a second of reflection on
+ * every start. Anything else, help and every mistake included, goes to picocli, which explains it.
  *
  * <pre>
  * [GLOBAL...] list|ls|profiles [GLOBAL...]
  * [GLOBAL...] exports [--box B] [GLOBAL...]
  * [GLOBAL...] install [--box B | --distro D] [--no-export] [GLOBAL...] [--] PKG...
+ * [GLOBAL...] search [--box B] [GLOBAL...] [--] WORD...
  * GLOBAL: --json, -v, --verbose, --stacktrace, --rootful, --engine E, --engine=E
  * </pre>
  */
@@ -72,8 +73,11 @@ final class DirectDispatch {
     List<String> packages = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (command != null && command.equals("install") && (a.equals("--") || !a.startsWith("-"))) {
-        // The packages: everything after "--", or the first word that is no option onwards.
+      if (command != null
+          && (command.equals("install") || command.equals("search"))
+          && (a.equals("--") || !a.startsWith("-"))) {
+        // The packages (or words): everything after "--", or the first word that is no option
+        // onwards.
         List<String> rest = List.of(args).subList(a.equals("--") ? i + 1 : i, args.length);
         if (rest.isEmpty() || rest.stream().anyMatch(p -> p.startsWith("-") || p.isEmpty())) {
           return Optional.empty();
@@ -120,7 +124,7 @@ final class DirectDispatch {
               return Optional.empty();
             }
           } else if (command == null
-              && List.of("list", "ls", "exports", "profiles", "install").contains(a)) {
+              && List.of("list", "ls", "exports", "profiles", "install", "search").contains(a)) {
             command = a;
           } else {
             return Optional.empty();
@@ -133,6 +137,7 @@ final class DirectDispatch {
             && switch (command) {
               case "exports" -> distro == null;
               case "install" -> !packages.isEmpty();
+              case "search" -> !packages.isEmpty() && distro == null;
               default -> box == null && distro == null;
             };
     if (!fits) {
@@ -156,6 +161,13 @@ final class DirectDispatch {
         install.noExport = noExport;
         install.packages = packages;
         yield install;
+      }
+      case "search" -> {
+        SearchCommand search = new SearchCommand();
+        search.choice = new BoxChoice();
+        search.choice.box = box;
+        search.terms = packages;
+        yield search;
       }
       case "profiles" -> new ProfilesCommand();
       default -> new ListCommand();

@@ -24,6 +24,7 @@ class DirectDispatchParityTest {
           List.of("exports"),
           List.of("profiles"),
           List.of("install"),
+          List.of("search"),
           List.of("--json"),
           List.of("-v"),
           List.of("--verbose"),
@@ -39,6 +40,7 @@ class DirectDispatchParityTest {
           List.of("--"),
           List.of("htop"),
           List.of("vim-gtk3"),
+          List.of("text editor"),
           List.of("-x"));
 
   @ParameterizedTest
@@ -55,7 +57,10 @@ class DirectDispatchParityTest {
         "install --box dev htop vim",
         "install --distro fedora --no-export -- htop",
         "--json install --box dev --json htop",
-        "install --engine docker htop"
+        "install --engine docker htop",
+        "search htop",
+        "search --box dev --json text editor",
+        "--engine podman search -- htop"
       })
   void theCommonCommandLinesAreReadWithoutPicocliAndMeanTheSame(String line) {
     String[] args = line.split(" ");
@@ -123,6 +128,11 @@ class DirectDispatchParityTest {
         assertThat(install.where.distro).as(line).isEqualTo(plain.distro());
         assertThat(install.noExport).as(line).isEqualTo(plain.noExport());
         assertThat(install.packages).as(line).isEqualTo(plain.packages());
+      }
+      case "search" -> {
+        SearchCommand search = (SearchCommand) command;
+        assertThat(search.choice.box).as(line).isEqualTo(plain.box());
+        assertThat(search.terms).as(line).isEqualTo(plain.packages());
       }
       default -> assertThat(plain.box()).as(line).isNull();
     }
