@@ -40,6 +40,14 @@ public interface ContainerEngine {
   /** Runs a command in a running box without a terminal, reporting output as it comes. */
   ExecResult exec(BoxName name, ExecRequest request, OutputListener listener);
 
+  /**
+   * The last {@code lines} lines the box's first process wrote (standard output and error), to say
+   * why a box stopped; empty when the engine cannot tell.
+   */
+  default String lastOutput(BoxName name, int lines) {
+    return "";
+  }
+
   /** The spec a box's container was created with: image, command, labels, mounts, devices. */
   ContainerSpec specOf(BoxName name);
 

@@ -108,6 +108,11 @@ public final class RecoveringEngine implements ContainerEngine {
   }
 
   @Override
+  public String lastOutput(BoxName name, int lines) {
+    return engine.lastOutput(name, lines);
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     settle(name);
     return engine.specOf(name);

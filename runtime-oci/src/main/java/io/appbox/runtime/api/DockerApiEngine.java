@@ -119,6 +119,11 @@ public final class DockerApiEngine implements ContainerEngine {
   }
 
   @Override
+  public String lastOutput(BoxName name, int lines) {
+    return containers.lastOutput(name, lines);
+  }
+
+  @Override
   public void rename(BoxName from, BoxName to) {
     containers.rename(from, to);
   }

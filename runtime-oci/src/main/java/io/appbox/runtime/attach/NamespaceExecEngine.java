@@ -287,6 +287,11 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   @Override
+  public String lastOutput(BoxName name, int lines) {
+    return engine.lastOutput(name, lines);
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     return engine.specOf(name);
   }
