@@ -81,7 +81,6 @@ final class InitSystem {
       ContainerEngine engine, ContainerSpec spec, DistroProfile profile, Progress progress) {
     BoxName box = spec.name();
     if (!exec(engine, box, HAS_SYSTEMD, Map.of()).ok()) {
-      progress.report("setup", -1, "Installing systemd in box " + box + " (its image has none)");
       SudoSetup.installPackages(
           engine, box, profile, profile.systemdPackages(), progress, "systemd");
     }
@@ -181,12 +180,16 @@ final class InitSystem {
     List<String> lines = said.lines().filter(l -> !l.isBlank()).toList();
     String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
     String lower = said.toLowerCase(Locale.ROOT);
-    if (lower.contains("control group") || lower.contains("cgroup")) {
+    // systemd says why on the console, which the engine's log has only when it keeps one.
+    Optional<String> hostSays = engine.systemdCgroupProblem();
+    if (lower.contains("control group") || lower.contains("cgroup") || hostSays.isPresent()) {
       return new AppboxException(
           ErrorCode.ENGINE_UNSUPPORTED,
           "systemd could not start in box "
               + box
-              + ": the engine could not give it a control group (cgroup) of its own."
+              + ": the engine could not give it a control group (cgroup) of its own"
+              + hostSays.map(why -> ": " + why).orElse("")
+              + "."
               + (tail.isEmpty() ? "" : " systemd said:\n" + tail),
           "Rootless Podman needs cgroup v2 with the user's cgroups delegated by the host's"
               + " systemd (as on Fedora Silverblue); on this host make init boxes with rootful"

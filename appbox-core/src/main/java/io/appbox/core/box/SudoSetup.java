@@ -29,13 +29,12 @@ final class SudoSetup {
         || run(engine, box, profile, List.of("/bin/sh", "-c", "command -v sudo >/dev/null")).ok()) {
       return;
     }
-    progress.report("setup", -1, "Installing sudo in box " + box + " (its image has none)");
     installPackages(engine, box, profile, List.of(profile.sudoPackage().get()), progress, "sudo");
   }
 
   /**
    * Installs {@code packages} as root with the profile's package manager, refreshing a package
-   * index the image never had first; {@code what} names what the box would lack in the failure.
+   * index the image never had first; {@code what} names what the box would lack without them.
    */
   static void installPackages(
       ContainerEngine engine,
@@ -53,6 +52,7 @@ final class SudoSetup {
         throw failed(box, profile, update, what, packages);
       }
     }
+    progress.report("setup", -1, "Installing " + what + " in box " + box + " (its image has none)");
     ExecResult install = run(engine, box, profile, pm.install(), packages);
     if (!install.ok()) {
       throw failed(box, profile, install, what, packages);

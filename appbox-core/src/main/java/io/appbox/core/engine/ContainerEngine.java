@@ -48,6 +48,14 @@ public interface ContainerEngine {
     return "";
   }
 
+  /**
+   * Why this engine cannot give systemd in a box a cgroup of its own, when the adapter can tell
+   * from the host (rootless Podman where the user has no cgroup v2 tree); empty otherwise.
+   */
+  default Optional<String> systemdCgroupProblem() {
+    return Optional.empty();
+  }
+
   /** The spec a box's container was created with: image, command, labels, mounts, devices. */
   ContainerSpec specOf(BoxName name);
 

@@ -113,6 +113,11 @@ public final class RecoveringEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<String> systemdCgroupProblem() {
+    return engine.systemdCgroupProblem();
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     settle(name);
     return engine.specOf(name);

@@ -292,6 +292,11 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   @Override
+  public Optional<String> systemdCgroupProblem() {
+    return engine.systemdCgroupProblem();
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     return engine.specOf(name);
   }
