@@ -57,6 +57,11 @@ final class InitSystem {
   /** How long systemd may take to finish starting before appbox says it did not. */
   private static final int BOOT_SECONDS = 120;
 
+  /**
+   * How long the engine may refuse every command in a box it says runs before it is taken as dead.
+   */
+  private static final long REFUSED_NANOS = 10_000_000_000L;
+
   private InitSystem() {}
 
   /** Refuses a profile that names no packages for systemd, before anything is made. */
@@ -82,7 +87,7 @@ final class InitSystem {
     BoxName box = spec.name();
     if (!exec(engine, box, HAS_SYSTEMD, Map.of()).ok()) {
       SudoSetup.installPackages(
-          engine, box, profile, profile.systemdPackages(), progress, "systemd");
+          engine, box, profile, profile.systemdPackages(), progress, "install", "systemd");
     }
     ExecResult ipc = exec(engine, box, KEEP_HOST_IPC, Map.of());
     if (!ipc.ok()) {
@@ -96,7 +101,7 @@ final class InitSystem {
     engine.commit(box, image, Map.of(BoxLabels.BASE_FOR, spec.labels().get(BoxLabels.ID)));
     try {
       engine.remove(box, true);
-      progress.report("start", -1, "Starting systemd in box " + box);
+      progress.report("boot", -1, "Starting systemd in box " + box);
       engine.create(spec.withImage(image).withInit(COMMAND));
       engine.start(box);
       awaitBoot(engine, box);
@@ -128,6 +133,7 @@ final class InitSystem {
     long deadline = System.nanoTime() + BOOT_SECONDS * 1_000_000_000L;
     String state = "";
     long pause = 50;
+    long refusedSince = 0;
     while (System.nanoTime() < deadline) {
       Optional<ContainerState> now = engine.inspect(box);
       if (now.isEmpty() || !now.get().running()) {
@@ -146,7 +152,16 @@ final class InitSystem {
                     "is-system-running",
                     "--wait"),
                 Map.of());
-      } catch (AppboxException stoppedMeanwhile) {
+        refusedSince = 0;
+      } catch (AppboxException refused) {
+        // The box stopping, or gone in all but name: when systemd, its process 1, died, nothing
+        // can join its process namespace while the engine still says it runs (rootless Podman).
+        long at = System.nanoTime();
+        if (refusedSince == 0) {
+          refusedSince = at;
+        } else if (at - refusedSince > REFUSED_NANOS) {
+          throw didNotBoot(engine, box);
+        }
         r = null;
       }
       state = r == null ? "" : r.stdout().strip();

@@ -29,12 +29,14 @@ final class SudoSetup {
         || run(engine, box, profile, List.of("/bin/sh", "-c", "command -v sudo >/dev/null")).ok()) {
       return;
     }
-    installPackages(engine, box, profile, List.of(profile.sudoPackage().get()), progress, "sudo");
+    installPackages(
+        engine, box, profile, List.of(profile.sudoPackage().get()), progress, "setup", "sudo");
   }
 
   /**
    * Installs {@code packages} as root with the profile's package manager, refreshing a package
-   * index the image never had first; {@code what} names what the box would lack without them.
+   * index the image never had first; {@code what} names what the box would lack without them,
+   * {@code phase} the progress phase of the install.
    */
   static void installPackages(
       ContainerEngine engine,
@@ -42,6 +44,7 @@ final class SudoSetup {
       DistroProfile profile,
       List<String> packages,
       Progress progress,
+      String phase,
       String what) {
     PackageCommands pm = profile.packages();
     if (pm.hasIndex().isPresent()
@@ -52,7 +55,7 @@ final class SudoSetup {
         throw failed(box, profile, update, what, packages);
       }
     }
-    progress.report("setup", -1, "Installing " + what + " in box " + box + " (its image has none)");
+    progress.report(phase, -1, "Installing " + what + " in box " + box + " (its image has none)");
     ExecResult install = run(engine, box, profile, pm.install(), packages);
     if (!install.ok()) {
       throw failed(box, profile, install, what, packages);
