@@ -112,6 +112,10 @@ class InitBoxTest {
       CommandResult json = s.appbox("--json", "create", box, "--init");
       assertThat(json).exitedWith(4);
       assertThat(json.stdout()).contains("\"code\":\"ENGINE_UNSUPPORTED\"");
+      JsonSchemas schemas = new JsonSchemas();
+      for (String line : json.stdout().lines().toList()) {
+        schemas.assertValid("event.schema.json", JsonSchemas.parse(line), "create --init: " + line);
+      }
       assertThat(s.containerNames()).doesNotContain(box);
 
       // A distro without systemd is refused before anything is made.
