@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       "  appbox create dev2 --clone dev",
       "  appbox create dev --packages git,vim --packages make",
       "  appbox create web --preset webdev",
+      "  appbox create svc --init",
+      "  appbox run --root svc -- systemctl enable --now nginx",
       "",
       "In the box, host-exec PROGRAM runs a program on the host, and xdg-open hands links and"
           + " files to the host's (not with --no-host-open).",
@@ -46,7 +48,15 @@ import picocli.CommandLine.Option;
           + " --preset NAME makes the box as $XDG_CONFIG_HOME/appbox/presets/NAME.yaml says: one"
           + " box's section of a manifest (distro, image, home, volumes, init, entry, packages,"
           + " export); options given here win over the preset's, and --packages adds to its"
-          + " packages. appbox presets lists them."
+          + " packages. appbox presets lists them.",
+      "",
+      "--init makes systemd the box's first process, so that systemctl enable --now SERVICE"
+          + " works in it and the service comes back after appbox stop and start. When the image"
+          + " has no systemd, the profile's systemd packages are installed first, and the box is"
+          + " made again from an image of itself (localhost/appbox-init:ID, removed with the"
+          + " box). Not for alpine and void, which ship no systemd. Rootless Podman needs cgroup"
+          + " v2 with the user's cgroups delegated; where it cannot boot systemd, create says so"
+          + " (exit 4) and leaves nothing behind."
     })
 final class CreateCommand extends BaseCommand implements LongOperation {
   @Mixin BoxArgument name;
@@ -96,6 +106,13 @@ final class CreateCommand extends BaseCommand implements LongOperation {
   boolean noHostOpen;
 
   @Option(
+      names = "--init",
+      description =
+          "Make systemd the box's first process, so that services (systemctl enable --now)"
+              + " run in it.")
+  boolean init;
+
+  @Option(
       names = "--clone",
       paramLabel = "BOX",
       description = "Make the box a copy of BOX: its packages and files, not its exports.")
@@ -121,7 +138,8 @@ final class CreateCommand extends BaseCommand implements LongOperation {
             Optional.ofNullable(home).map(h -> Path.of(h).toAbsolutePath().normalize()),
             parsed,
             entry,
-            !noHostOpen);
+            !noHostOpen,
+            init);
     Output out = session.output();
     if (keepImage && cloneOf == null) {
       throw io.appbox.core.AppboxException.invalid(
@@ -146,7 +164,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
       BoxFromSpec.Made made =
           new BoxFromSpec(
                   session.engine(), session.boxes(), session.installs(), session.exportService())
-              .create(spec, !noHostOpen, out.longOperation());
+              .create(spec, !noHostOpen, init, out.longOperation());
       created = made.box();
       warnings.addAll(made.warnings());
       exported.addAll(InstallCommand.exportsJson(made.allExports()));
@@ -177,6 +195,7 @@ final class CreateCommand extends BaseCommand implements LongOperation {
                     + (cloneOf == null
                         ? ""
                         : ", a copy of box " + cloneOf + " (its exports are not copied)")
+                    + (created.init() ? ", with systemd as its first process" : "")
                     + ". Enter it: appbox enter "
                     + created.name()));
     return ExitCodes.OK;

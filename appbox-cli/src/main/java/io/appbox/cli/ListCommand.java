@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "list",
     aliases = "ls",
-    description = "List the boxes: name, distro, image, status, and how many exports each has.",
+    description =
+        "List the boxes: name, distro, image, status, how many exports each has, its user, and"
+            + " its init system (systemd for a box made with create --init).",
     footer = {"", "Examples:", "  appbox list", "  appbox list --json"})
 final class ListCommand extends BaseCommand {
   @Override
@@ -23,9 +25,16 @@ final class ListCommand extends BaseCommand {
             out.println("No boxes yet " + where + ". Create one: appbox create dev");
             return;
           }
-          Table table = new Table("NAME", "DISTRO", "IMAGE", "STATUS", "EXPORTS", "USER");
+          Table table = new Table("NAME", "DISTRO", "IMAGE", "STATUS", "EXPORTS", "USER", "INIT");
           for (Box b : boxes) {
-            table.row(b.name(), b.distro(), b.image(), b.status(), b.exports(), b.user());
+            table.row(
+                b.name(),
+                b.distro(),
+                b.image(),
+                b.status(),
+                b.exports(),
+                b.user(),
+                b.init() ? "systemd" : "-");
           }
           out.out().print(table.render(out.color()));
           out.println("Boxes " + where + " (" + session.engine().info().endpoint() + ").");

@@ -14,6 +14,11 @@ public enum ErrorCode {
   SNAPSHOT_NOT_FOUND,
   HOST_COMMAND_NOT_FOUND,
   ENGINE_UNREACHABLE,
+  /**
+   * The engine, as this host runs it, cannot do what was asked: systemd in a box without a cgroup
+   * of its own (rootless Podman without cgroup delegation).
+   */
+  ENGINE_UNSUPPORTED,
   BOX_EXISTS,
   EXPORT_CONFLICT,
   HOST_COMMAND_CONFLICT,

@@ -33,6 +33,7 @@ final class ProfileTranslator {
           "not-found",
           "locked",
           "sudo",
+          "systemd",
           "proven",
           "show-fields",
           "search-words",
@@ -95,8 +96,10 @@ final class ProfileTranslator {
     commands = PackageCommandsTranslator.withQueries(commands, showFields, oneWord);
     Optional<String> sudo = profile.optional("sudo").map(ProfileTranslator::packageName);
     Proof proven = profile.optional("proven").map(ProfileTranslator::proven).orElse(Proof.UNKNOWN);
+    List<String> systemd =
+        profile.optional("systemd").map(ProfileTranslator::systemdPackages).orElse(List.of());
     return new DistroProfile(
-        id, name, image, bootstrap, commands, environment, source, sudo, proven);
+        id, name, image, bootstrap, commands, environment, source, sudo, proven, systemd);
   }
 
   /**
@@ -145,6 +148,28 @@ final class ProfileTranslator {
           Quote.of(name) + " is not a package name", "Name the package that brings sudo: sudo.");
     }
     return name;
+  }
+
+  /** The packages that bring systemd as /sbin/init: at least one, each a package name. */
+  private static List<String> systemdPackages(YamlField field) {
+    List<YamlField> elements = field.elements();
+    List<String> packages = field.strings();
+    if (packages.isEmpty()) {
+      throw field.problem(
+          "expected at least one package",
+          "Name the packages that bring systemd as /sbin/init, such as [systemd, systemd-sysv],"
+              + " or leave systemd out.");
+    }
+    for (int i = 0; i < packages.size(); i++) {
+      if (!PACKAGE.matcher(packages.get(i)).matches()) {
+        throw elements
+            .get(i)
+            .problem(
+                Quote.of(packages.get(i)) + " is not a package name",
+                "List one package name per entry, such as systemd.");
+      }
+    }
+    return packages;
   }
 
   /** One of end-to-end (the tool and version the tests ran) or unit-tests (why not more). */

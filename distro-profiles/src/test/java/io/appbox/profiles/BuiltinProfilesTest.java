@@ -163,6 +163,21 @@ class BuiltinProfilesTest {
         .isEqualTo(!List.of("debian", "ubuntu").contains(id));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("profiles")
+  void namesThePackagesThatBringSystemdWhereTheDistroShipsIt(
+      String id, String image, String programs, String rootQueries) {
+    List<String> expected =
+        switch (id) {
+          case "debian", "ubuntu" -> List.of("systemd", "systemd-sysv");
+          case "fedora", "almalinux" -> List.of("systemd");
+          case "opensuse" -> List.of("systemd", "systemd-sysvinit");
+          case "arch" -> List.of("systemd", "systemd-sysvcompat");
+          default -> List.of(); // alpine (OpenRC) and void (runit): create --init is refused
+        };
+    assertThat(BUILTINS.load(id).orElseThrow().systemdPackages()).isEqualTo(expected);
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"debian", "ubuntu"})
   void aptTellsWhatAChangeWouldRemoveWithoutChangingAnything(String id) {

@@ -76,15 +76,20 @@ class ProfileLoaderTest {
     void sudoProofAndIndexCheckAreOptional() {
       DistroProfile plain = load(VALID);
       assertThat(plain.sudoPackage()).isEmpty();
+      assertThat(plain.systemdPackages()).isEmpty();
       assertThat(plain.proven()).isEqualTo(Proof.UNKNOWN);
       assertThat(plain.proven().describe()).isEqualTo("not proven by appbox's tests");
       assertThat(plain.packages().hasIndex()).isEmpty();
 
       DistroProfile full =
           load(
-              replace("commands:\n", "sudo: sudo\nproven:\n  end-to-end: dnf5 5.4.6.0\ncommands:\n")
+              replace(
+                      "commands:\n",
+                      "sudo: sudo\nsystemd: [systemd, systemd-sysv]\nproven:\n"
+                          + "  end-to-end: dnf5 5.4.6.0\ncommands:\n")
                   + "  has-index: [sh, -c, 'test -d /var/cache/libdnf5']\n");
       assertThat(full.sudoPackage()).contains("sudo");
+      assertThat(full.systemdPackages()).containsExactly("systemd", "systemd-sysv");
       assertThat(full.proven()).isEqualTo(new Proof(Proof.Level.END_TO_END, "dnf5 5.4.6.0"));
       assertThat(full.proven().describe()).isEqualTo("end to end with dnf5 5.4.6.0");
       assertThat(full.packages().hasIndex().orElseThrow().argv())
@@ -428,6 +433,16 @@ class ProfileLoaderTest {
               "sudo that is not a package name",
               replace("commands:\n", "sudo: 'sudo; rm -rf /'\ncommands:\n"),
               "test.yaml:4: sudo: 'sudo; rm -rf /' is not a package name",
+              null),
+          Arguments.of(
+              "systemd that is not a package name",
+              replace("commands:\n", "systemd: [systemd, '-o=x']\ncommands:\n"),
+              "test.yaml:4: systemd[1]: '-o=x' is not a package name",
+              null),
+          Arguments.of(
+              "no systemd packages",
+              replace("commands:\n", "systemd: []\ncommands:\n"),
+              "test.yaml:4: systemd: expected at least one package",
               null),
           Arguments.of(
               "a string has-index",

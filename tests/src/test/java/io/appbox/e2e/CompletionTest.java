@@ -75,6 +75,7 @@ class CompletionTest {
     assertThat(bash("appbox image build ")).contains("debian", "fedora", "arch");
     assertThat(bash("appbox host-command ")).containsExactly("add", "list", "remove");
     assertThat(bash("appbox create --no-h")).containsExactly("--no-host-open");
+    assertThat(bash("appbox create --ini")).containsExactly("--init");
   }
 
   @Test

@@ -57,6 +57,7 @@ class JsonSchemaTest {
           Map.entry(ErrorCode.SNAPSHOT_NOT_FOUND, 3),
           Map.entry(ErrorCode.HOST_COMMAND_NOT_FOUND, 3),
           Map.entry(ErrorCode.ENGINE_UNREACHABLE, 4),
+          Map.entry(ErrorCode.ENGINE_UNSUPPORTED, 4),
           Map.entry(ErrorCode.BOX_EXISTS, 5),
           Map.entry(ErrorCode.EXPORT_CONFLICT, 5),
           Map.entry(ErrorCode.HOST_COMMAND_CONFLICT, 5),

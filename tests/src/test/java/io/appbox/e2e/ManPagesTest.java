@@ -63,6 +63,9 @@ class ManPagesTest {
       CommandResult rm = s.as(List.of("man", "appbox-rm"), null, 60, manEnv);
       assertThat(rm).succeeded();
       assertThat(rm.stdout()).contains("appbox rm --force dev web");
+      CommandResult create = s.as(List.of("man", "appbox-create"), null, 60, manEnv);
+      assertThat(create).succeeded();
+      assertThat(create.stdout()).contains("--init", "appbox create svc --init");
     }
   }
 }

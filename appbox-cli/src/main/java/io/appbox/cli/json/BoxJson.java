@@ -19,6 +19,7 @@ public final class BoxJson {
     out.put("exports", box.exports());
     out.put("engine", box.engine());
     out.put("user", box.user());
+    out.put("init", box.init());
     return out;
   }
 }

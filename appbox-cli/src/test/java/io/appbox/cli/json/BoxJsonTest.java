@@ -38,7 +38,26 @@ class BoxJsonTest {
         .isEqualTo(
             "{\"name\":\"dev\",\"distro\":\"arch\",\"image\":\"archlinux\",\"status\":\"stopped\","
                 + "\"home\":null,\"createdBy\":\"\",\"exports\":0,\"engine\":\"docker\","
-                + "\"user\":\"u\"}");
+                + "\"user\":\"u\",\"init\":false}");
+  }
+
+  @Test
+  void anInitBoxSaysSo() {
+    Box init =
+        new Box(
+            BoxName.of("svc"),
+            "debian",
+            "docker.io/library/debian:bookworm",
+            "running",
+            null,
+            "0.1.0",
+            0,
+            "docker",
+            "u",
+            true);
+
+    Schemas.assertValid("types.schema.json#/$defs/box", BoxJson.of(init));
+    assertThat(BoxJson.of(init)).containsEntry("init", true);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param exports how many exports came from it
  * @param engine the engine that runs it ({@code podman-rootless}, {@code podman}, {@code docker})
  * @param user the host user it was made for
+ * @param init whether systemd is its first process ({@code create --init})
  */
 public record Box(
     BoxName name,
@@ -27,7 +28,22 @@ public record Box(
     String createdBy,
     int exports,
     String engine,
-    String user) {
+    String user,
+    boolean init) {
+
+  /** A box without an init system. */
+  public Box(
+      BoxName name,
+      String distro,
+      String image,
+      String status,
+      Path home,
+      String createdBy,
+      int exports,
+      String engine,
+      String user) {
+    this(name, distro, image, status, home, createdBy, exports, engine, user, false);
+  }
 
   public static Box of(ContainerState c, int exports, String engine) {
     Map<String, String> labels = c.labels();
@@ -41,7 +57,8 @@ public record Box(
         labels.getOrDefault(BoxLabels.VERSION, ""),
         exports,
         engine,
-        labels.getOrDefault(BoxLabels.USER, ""));
+        labels.getOrDefault(BoxLabels.USER, ""),
+        "true".equals(labels.get(BoxLabels.INIT)));
   }
 
   private static String statusWord(String engineStatus) {

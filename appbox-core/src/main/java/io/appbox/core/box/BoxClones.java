@@ -60,7 +60,9 @@ final class BoxClones {
             request.home(),
             request.volumes(),
             request.entry(),
-            request.hostOpen());
+            request.hostOpen(),
+            // A clone of an init box is one too: its image has systemd, its services are enabled.
+            request.init() || InitSystem.isInit(source));
     try {
       // The image carries the old box's labels; the new box's own override every one of them.
       return boxes.create(

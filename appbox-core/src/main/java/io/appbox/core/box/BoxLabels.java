@@ -35,6 +35,15 @@ public final class BoxLabels {
   /** On a clone's image: the clone it is removed with. */
   public static final String CLONE_FOR = "io.appbox.clone.for";
 
+  /** {@code true} on a box whose first process is systemd ({@code create --init}). */
+  public static final String INIT = "io.appbox.init";
+
+  /**
+   * On an image made for one box (an init box's, with systemd installed): that box's {@link #ID},
+   * which stays when the box is renamed; the image is removed with the box.
+   */
+  public static final String BASE_FOR = "io.appbox.base-for";
+
   /** The image the box was created from; after a rollback its container runs from a snapshot. */
   public static final String IMAGE = "io.appbox.image";
 

@@ -124,6 +124,9 @@ public final class BoxService {
       Optional<ProcessOwner> owner,
       Map<String, String> moreLabels) {
     DistroProfile profile = profile(request.distro().orElse(defaultDistro));
+    if (request.init()) {
+      InitSystem.requireSupported(profile);
+    }
     HostUser user = host.user();
     Path boxHome = request.home().orElse(user.home()).toAbsolutePath().normalize();
     if (!HostUser.isSafeHome(boxHome)) {
@@ -163,6 +166,12 @@ public final class BoxService {
     }
     if (!request.hostOpen()) {
       labels.put(BoxLabels.HOST_OPEN, "false");
+    }
+    if (request.init()) {
+      labels.put(BoxLabels.INIT, "true");
+      // The box's image says which box it is for; the box itself is for none (its snapshots and
+      // clones are not removed with it).
+      labels.put(BoxLabels.BASE_FOR, "");
     }
     owner.ifPresent(o -> labels.put(BoxLabels.OWNER, o.label()));
     labels.putAll(moreLabels);
@@ -207,10 +216,15 @@ public final class BoxService {
       if (hostExec.isPresent()) {
         BoxHostTools.install(engine, request.name(), hostExec.get(), request.hostOpen());
       }
+      if (request.init()) {
+        InitSystem.make(engine, spec, profile, progress);
+      }
     } catch (RuntimeException e) {
       // No half-made box: a failed create leaves nothing behind.
       try {
-        engine.remove(request.name(), true);
+        if (engine.inspect(request.name()).isPresent()) {
+          engine.remove(request.name(), true);
+        }
       } catch (RuntimeException cleanup) {
         e.addSuppressed(cleanup);
       }
@@ -242,9 +256,13 @@ public final class BoxService {
         .orElseThrow(() -> Boxes.notFound(name));
   }
 
+  /** Starts the box; an init box once systemd has finished starting. */
   public Box start(BoxName name) {
-    require(name);
+    ContainerState box = require(name);
     engine.start(name);
+    if (InitSystem.isInit(box)) {
+      InitSystem.awaitBoot(engine, name);
+    }
     return Box.of(require(name), 0, engine.info().id());
   }
 
@@ -268,7 +286,13 @@ public final class BoxService {
     }
     engine.remove(name, true);
     // A clone's image, which the engine could not free while the clone used it.
-    for (ImageInfo image : engine.images(BoxLabels.CLONE_FOR, name.value())) {
+    List<ImageInfo> made = new ArrayList<>(engine.images(BoxLabels.CLONE_FOR, name.value()));
+    // An init box's image, with systemd installed, found by the box's id (which a rename keeps).
+    String id = box.labels().getOrDefault(BoxLabels.ID, "");
+    if (!id.isEmpty()) {
+      made.addAll(engine.images(BoxLabels.BASE_FOR, id));
+    }
+    for (ImageInfo image : made) {
       try {
         engine.removeImage(image.id());
       } catch (AppboxException inUse) {
@@ -298,13 +322,19 @@ public final class BoxService {
         });
   }
 
-  /** Starts the box when it is stopped; returns its running state. */
+  /**
+   * Starts the box when it is stopped (an init box until systemd has finished starting); returns
+   * its running state.
+   */
   public ContainerState running(BoxName name) {
     ContainerState box = require(name);
     if (box.running()) {
       return box;
     }
     engine.start(name);
+    if (InitSystem.isInit(box)) {
+      InitSystem.awaitBoot(engine, name);
+    }
     return require(name);
   }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param volumes more host paths to share
  * @param entry whether to add a terminal launcher for the box to the menu
  * @param hostOpen whether xdg-open and $BROWSER in the box hand links and files to the host
+ * @param init whether systemd is the box's first process ({@code create --init}), so that services
+ *     run in it
  */
 public record CreateBox(
     BoxName name,
@@ -24,9 +26,27 @@ public record CreateBox(
     Optional<Path> home,
     List<Volume> volumes,
     boolean entry,
-    boolean hostOpen) {
+    boolean hostOpen,
+    boolean init) {
   public CreateBox {
     volumes = List.copyOf(volumes);
+  }
+
+  /** A box without an init system, as boxes are unless asked otherwise. */
+  public CreateBox(
+      BoxName name,
+      Optional<String> distro,
+      Optional<ImageRef> image,
+      Optional<Path> home,
+      List<Volume> volumes,
+      boolean entry,
+      boolean hostOpen) {
+    this(name, distro, image, home, volumes, entry, hostOpen, false);
+  }
+
+  /** The same request for a box with systemd as its first process, or without. */
+  public CreateBox withInit(boolean withInit) {
+    return new CreateBox(name, distro, image, home, volumes, entry, hostOpen, withInit);
   }
 
   /** A box whose links and files open on the host, as every box's do unless asked otherwise. */

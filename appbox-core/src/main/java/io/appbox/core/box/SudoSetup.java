@@ -29,19 +29,36 @@ final class SudoSetup {
         || run(engine, box, profile, List.of("/bin/sh", "-c", "command -v sudo >/dev/null")).ok()) {
       return;
     }
-    String sudo = profile.sudoPackage().get();
+    installPackages(
+        engine, box, profile, List.of(profile.sudoPackage().get()), progress, "setup", "sudo");
+  }
+
+  /**
+   * Installs {@code packages} as root with the profile's package manager, refreshing a package
+   * index the image never had first; {@code what} names what the box would lack without them,
+   * {@code phase} the progress phase of the install.
+   */
+  static void installPackages(
+      ContainerEngine engine,
+      BoxName box,
+      DistroProfile profile,
+      List<String> packages,
+      Progress progress,
+      String phase,
+      String what) {
     PackageCommands pm = profile.packages();
-    if (pm.hasIndex().isPresent() && !run(engine, box, profile, pm.hasIndex().get(), "").ok()) {
+    if (pm.hasIndex().isPresent()
+        && !run(engine, box, profile, pm.hasIndex().get(), List.of()).ok()) {
       progress.report("update", -1, "Refreshing the package index of " + box);
-      ExecResult update = run(engine, box, profile, pm.update(), "");
+      ExecResult update = run(engine, box, profile, pm.update(), List.of());
       if (!update.ok()) {
-        throw failed(box, profile, update);
+        throw failed(box, profile, update, what, packages);
       }
     }
-    progress.report("setup", -1, "Installing sudo in box " + box + " (its image has none)");
-    ExecResult install = run(engine, box, profile, pm.install(), sudo);
+    progress.report(phase, -1, "Installing " + what + " in box " + box + " (its image has none)");
+    ExecResult install = run(engine, box, profile, pm.install(), packages);
     if (!install.ok()) {
-      throw failed(box, profile, install);
+      throw failed(box, profile, install, what, packages);
     }
   }
 
@@ -50,11 +67,9 @@ final class SudoSetup {
       BoxName box,
       DistroProfile profile,
       PackageCommand command,
-      String arg) {
+      List<String> args) {
     List<String> argv = new ArrayList<>(command.argv());
-    if (!arg.isEmpty()) {
-      argv.add(arg);
-    }
+    argv.addAll(args);
     return run(engine, box, profile, argv);
   }
 
@@ -64,7 +79,8 @@ final class SudoSetup {
         box, new ExecRequest(argv, "root", profile.environment(), "/"), OutputListener.NONE);
   }
 
-  private static AppboxException failed(BoxName box, DistroProfile profile, ExecResult r) {
+  private static AppboxException failed(
+      BoxName box, DistroProfile profile, ExecResult r, String what, List<String> packages) {
     String output = (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip();
     List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
     String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
@@ -72,10 +88,12 @@ final class SudoSetup {
         ErrorCode.PACKAGE_MANAGER_FAILED,
         "Box "
             + box
-            + " would have no sudo: the package manager of "
+            + " would have no "
+            + what
+            + ": the package manager of "
             + profile.id()
             + " failed to install "
-            + profile.sudoPackage().orElse("sudo")
+            + String.join(" ", packages)
             + " (exit "
             + r.exitCode()
             + "):\n"

@@ -40,6 +40,22 @@ public interface ContainerEngine {
   /** Runs a command in a running box without a terminal, reporting output as it comes. */
   ExecResult exec(BoxName name, ExecRequest request, OutputListener listener);
 
+  /**
+   * The last {@code lines} lines the box's first process wrote (standard output and error), to say
+   * why a box stopped; empty when the engine cannot tell.
+   */
+  default String lastOutput(BoxName name, int lines) {
+    return "";
+  }
+
+  /**
+   * Why this engine cannot give systemd in a box a cgroup of its own, when the adapter can tell
+   * from the host (rootless Podman where the user has no cgroup v2 tree); empty otherwise.
+   */
+  default Optional<String> systemdCgroupProblem() {
+    return Optional.empty();
+  }
+
   /** The spec a box's container was created with: image, command, labels, mounts, devices. */
   ContainerSpec specOf(BoxName name);
 

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param volumes the engine's volumes mounted in the box (its image's anonymous volumes)
  * @param removedWhenStopped the engine removes the container once its process ends (a throwaway
  *     box, whose process ends with the appbox that made it)
+ * @param init systemd is the container's first process ({@code create --init}): it gets a process
+ *     namespace of its own and what systemd needs of the engine (a fresh {@code /run} and {@code
+ *     /tmp}, its cgroup, SIGRTMIN+3 to stop)
  */
 public record ContainerSpec(
     BoxName name,
@@ -32,7 +35,8 @@ public record ContainerSpec(
     Map<String, String> environment,
     boolean sameUserAsHost,
     List<NamedVolume> volumes,
-    boolean removedWhenStopped) {
+    boolean removedWhenStopped,
+    boolean init) {
   public ContainerSpec {
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
@@ -54,7 +58,17 @@ public record ContainerSpec(
       boolean sameUserAsHost,
       List<NamedVolume> volumes) {
     this(
-        name, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes, false);
+        name,
+        image,
+        command,
+        labels,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        false,
+        false);
   }
 
   /** A new box's container: the engine gives it the volumes its image declares. */
@@ -82,7 +96,8 @@ public record ContainerSpec(
         environment,
         sameUserAsHost,
         volumes,
-        removedWhenStopped);
+        removedWhenStopped,
+        init);
   }
 
   /** The same container with one more label (or another value for it). */
@@ -99,13 +114,40 @@ public record ContainerSpec(
         environment,
         sameUserAsHost,
         volumes,
-        removedWhenStopped);
+        removedWhenStopped,
+        init);
   }
 
   /** The same container, removed by the engine once its process ends. */
   public ContainerSpec removedWhenItStops() {
     return new ContainerSpec(
-        name, image, command, labels, mounts, devices, environment, sameUserAsHost, volumes, true);
+        name,
+        image,
+        command,
+        labels,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        true,
+        init);
+  }
+
+  /** The same container with systemd, {@code command}, as its first process. */
+  public ContainerSpec withInit(List<String> initCommand) {
+    return new ContainerSpec(
+        name,
+        image,
+        initCommand,
+        labels,
+        mounts,
+        devices,
+        environment,
+        sameUserAsHost,
+        volumes,
+        removedWhenStopped,
+        true);
   }
 
   /** The same container under another name: a box put back from the container set aside. */
@@ -120,6 +162,7 @@ public record ContainerSpec(
         environment,
         sameUserAsHost,
         volumes,
-        removedWhenStopped);
+        removedWhenStopped,
+        init);
   }
 }

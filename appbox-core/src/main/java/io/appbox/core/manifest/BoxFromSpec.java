@@ -53,6 +53,14 @@ public final class BoxFromSpec {
    * @param hostOpen whether links and files opened in the box open on the host
    */
   public Made create(BoxSpec spec, boolean hostOpen, Progress progress) {
+    return create(spec, hostOpen, false, progress);
+  }
+
+  /**
+   * @param hostOpen whether links and files opened in the box open on the host
+   * @param init whether systemd is the box's first process ({@code create --init})
+   */
+  public Made create(BoxSpec spec, boolean hostOpen, boolean init, Progress progress) {
     Box box =
         boxes.create(
             new CreateBox(
@@ -62,7 +70,8 @@ public final class BoxFromSpec {
                 spec.home(),
                 spec.volumes(),
                 spec.entry(),
-                hostOpen),
+                hostOpen,
+                init),
             progress);
     try {
       InitCommands.run(

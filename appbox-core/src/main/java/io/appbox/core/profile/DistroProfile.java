@@ -1,6 +1,7 @@
 package io.appbox.core.profile;
 
 import io.appbox.core.ImageRef;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ import java.util.Optional;
  * @param sudoPackage the package that brings sudo, which {@code create} installs when the image has
  *     no sudo (the images of Fedora, AlmaLinux, openSUSE and Arch have none)
  * @param proven how appbox's tests prove this profile
+ * @param systemdPackages the packages that make systemd the box's first process ({@code
+ *     /sbin/init}), which {@code create --init} installs when the image has no systemd; empty when
+ *     the distribution does not ship systemd (Alpine, Void), and {@code --init} is refused
  */
 public record DistroProfile(
     String id,
@@ -28,12 +32,38 @@ public record DistroProfile(
     Map<String, String> environment,
     String source,
     Optional<String> sudoPackage,
-    Proof proven) {
+    Proof proven,
+    List<String> systemdPackages) {
 
   public static final String BUILT_IN = "built-in";
 
   public DistroProfile {
     environment = Map.copyOf(environment);
+    systemdPackages = List.copyOf(systemdPackages);
+  }
+
+  /** A profile that names no packages for systemd. */
+  public DistroProfile(
+      String id,
+      String displayName,
+      ImageRef image,
+      Optional<Bootstrap> bootstrap,
+      PackageCommands packages,
+      Map<String, String> environment,
+      String source,
+      Optional<String> sudoPackage,
+      Proof proven) {
+    this(
+        id,
+        displayName,
+        image,
+        bootstrap,
+        packages,
+        environment,
+        source,
+        sudoPackage,
+        proven,
+        List.of());
   }
 
   /** A profile whose images have sudo and whose proof is not known. */
@@ -60,6 +90,15 @@ public record DistroProfile(
   /** The same profile pointing at another image, as the user's config may ask. */
   public DistroProfile withImage(ImageRef other) {
     return new DistroProfile(
-        id, displayName, other, bootstrap, packages, environment, source, sudoPackage, proven);
+        id,
+        displayName,
+        other,
+        bootstrap,
+        packages,
+        environment,
+        source,
+        sudoPackage,
+        proven,
+        systemdPackages);
   }
 }

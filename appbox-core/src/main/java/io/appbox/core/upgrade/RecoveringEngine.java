@@ -108,6 +108,16 @@ public final class RecoveringEngine implements ContainerEngine {
   }
 
   @Override
+  public String lastOutput(BoxName name, int lines) {
+    return engine.lastOutput(name, lines);
+  }
+
+  @Override
+  public Optional<String> systemdCgroupProblem() {
+    return engine.systemdCgroupProblem();
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     settle(name);
     return engine.specOf(name);

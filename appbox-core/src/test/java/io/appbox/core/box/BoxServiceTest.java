@@ -9,6 +9,7 @@ import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
 import io.appbox.core.Progress;
 import io.appbox.core.engine.AttachedCommand;
+import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.FakeEngine;
 import io.appbox.core.engine.Mount;
@@ -98,7 +99,10 @@ class BoxServiceTest {
             new PackageCommands(
                 c, c, c, c, c, c, c, c, c, c, c, c, Optional.empty(), ProgressFormat.NONE),
             Map.of(),
-            DistroProfile.BUILT_IN);
+            DistroProfile.BUILT_IN,
+            Optional.empty(),
+            Proof.UNKNOWN,
+            List.of("systemd", "systemd-sysv"));
     DistroProfile fedora =
         new DistroProfile(
             "fedora",
@@ -226,6 +230,184 @@ class BoxServiceTest {
         .contains(
             "Refreshing the package index of dev",
             "Installing sudo in box dev (its image has none)");
+  }
+
+  /** A box whose image has no systemd, and whose systemd then boots. */
+  private ExecResult initBox(BoxName box, ExecRequest r) {
+    String argv = String.join(" ", r.argv());
+    if (argv.contains("readlink -f /sbin/init")) {
+      return ExecResult.of(1, "", "");
+    }
+    if (argv.contains("is-system-running")) {
+      return ExecResult.of(0, "running\n", "");
+    }
+    return ExecResult.of(0, "", "");
+  }
+
+  @Test
+  void anInitBoxGetsSystemdFromItsProfileAndIsMadeAgainWithSystemdFirst() {
+    engine.onExec = this::initBox;
+    List<String> steps = new ArrayList<>();
+    BoxName dev = BoxName.of("dev");
+    Box box =
+        service()
+            .create(CreateBox.named(dev, "debian").withInit(true), (phase, p, m) -> steps.add(m));
+
+    assertThat(box.init()).isTrue();
+    var spec = engine.specOf(dev);
+    String id = spec.labels().get(BoxLabels.ID);
+    assertThat(spec.init()).isTrue();
+    assertThat(spec.command()).containsExactly("/sbin/init");
+    assertThat(spec.image()).isEqualTo(ImageRef.parse("localhost/appbox-init:" + id));
+    assertThat(spec.labels())
+        .containsEntry(BoxLabels.INIT, "true")
+        .containsEntry("io.appbox.uid", "1000");
+    assertThat(engine.imageLabels.get("localhost/appbox-init:" + id))
+        .containsEntry(BoxLabels.BASE_FOR, id);
+    // Made as every box is (user, sudo, host tools), systemd installed, then made again from it.
+    assertThat(engine.changes)
+        .containsExactly(
+            "create dev", "start dev", "remove-with-volumes dev", "create dev", "start dev");
+    assertThat(engine.execs)
+        .extracting(r -> String.join(" ", r.argv()))
+        .contains("true systemd systemd-sysv")
+        .anyMatch(a -> a.contains("RemoveIPC=no"))
+        .last()
+        .asString()
+        .contains("is-system-running --wait");
+    assertThat(steps).contains("Installing systemd in box dev (its image has none)");
+
+    // The image goes with the box.
+    service().remove(dev, true);
+    assertThat(engine.images).doesNotContain("localhost/appbox-init:" + id);
+  }
+
+  @Test
+  void anInitBoxFromAnImageWithSystemdInstallsNothing() {
+    engine.onExec =
+        (box, r) ->
+            String.join(" ", r.argv()).contains("is-system-running")
+                ? ExecResult.of(0, "degraded\n", "")
+                : ExecResult.of(0, "", "");
+    service().create(CreateBox.named(BoxName.of("dev"), "debian").withInit(true), Progress.NONE);
+
+    assertThat(engine.execs)
+        .extracting(r -> String.join(" ", r.argv()))
+        .noneMatch(a -> a.contains("systemd-sysv"));
+    assertThat(engine.specOf(BoxName.of("dev")).init()).isTrue();
+  }
+
+  @Test
+  void aDistroWithoutSystemdPackagesIsRefusedBeforeAnythingIsMade() {
+    assertThatThrownBy(
+            () ->
+                service()
+                    .create(
+                        CreateBox.named(BoxName.of("dev"), "fedora").withInit(true), Progress.NONE))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+              assertThat(e.getMessage()).contains("fedora profile names no systemd packages");
+            });
+    assertThat(engine.changes).isEmpty();
+  }
+
+  @Test
+  void systemdWithoutACgroupSaysSoAndLeavesNeitherBoxNorImage() {
+    BoxName dev = BoxName.of("dev");
+    engine.output =
+        "Failed to create /init.scope control group: Permission denied\n"
+            + "Failed to allocate manager object: Permission denied\n";
+    engine.onExec =
+        (box, r) -> {
+          if (engine.specOf(box).init()) {
+            engine.processEnded(box); // systemd exits at once
+            throw new AppboxException(ErrorCode.ENGINE_FAILED, "box is not running", "");
+          }
+          return initBox(box, r);
+        };
+
+    assertThatThrownBy(
+            () -> service().create(CreateBox.named(dev, "debian").withInit(true), Progress.NONE))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ENGINE_UNSUPPORTED);
+              assertThat(e.getMessage())
+                  .contains("systemd could not start in box dev", "control group")
+                  .contains("Failed to allocate manager object");
+              assertThat(e.hint()).contains("Nothing was left behind");
+            });
+    assertThat(engine.containers).isEmpty();
+    assertThat(engine.images).noneMatch(i -> i.startsWith("localhost/appbox-init:"));
+  }
+
+  @Test
+  void systemdThatSaysNothingIsExplainedByTheHostsCgroups() {
+    BoxName dev = BoxName.of("dev");
+    engine.cgroupProblem = Optional.of("this host delegates no cgroup v2 tree to you");
+    engine.onExec =
+        (box, r) -> {
+          if (engine.specOf(box).init()) {
+            engine.processEnded(box);
+            throw new AppboxException(ErrorCode.ENGINE_FAILED, "box is not running", "");
+          }
+          return initBox(box, r);
+        };
+
+    assertThatThrownBy(
+            () -> service().create(CreateBox.named(dev, "debian").withInit(true), Progress.NONE))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ENGINE_UNSUPPORTED);
+              assertThat(e.getMessage()).contains("delegates no cgroup v2 tree to you");
+            });
+    assertThat(engine.containers).isEmpty();
+  }
+
+  @Test
+  void systemdThatStopsForAnotherReasonIsAnEngineFailure() {
+    BoxName dev = BoxName.of("dev");
+    engine.output = "Freezing execution.\n";
+    engine.onExec =
+        (box, r) -> {
+          if (engine.specOf(box).init()) {
+            engine.processEnded(box);
+            throw new AppboxException(ErrorCode.ENGINE_FAILED, "box is not running", "");
+          }
+          return initBox(box, r);
+        };
+
+    assertThatThrownBy(
+            () -> service().create(CreateBox.named(dev, "debian").withInit(true), Progress.NONE))
+        .isInstanceOfSatisfying(
+            AppboxException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ENGINE_FAILED);
+              assertThat(e.getMessage()).contains("systemd stopped as it started", "Freezing");
+            });
+    assertThat(engine.containers).isEmpty();
+  }
+
+  @Test
+  void startingAStoppedInitBoxWaitsForSystemd() {
+    engine.onExec = this::initBox;
+    BoxName dev = BoxName.of("dev");
+    BoxService boxes = service();
+    boxes.create(CreateBox.named(dev, "debian").withInit(true), Progress.NONE);
+    boxes.stop(dev);
+    engine.execs.clear();
+
+    boxes.start(dev);
+    assertThat(engine.execs).hasSize(1);
+    assertThat(engine.execs.get(0).argv()).contains("systemctl", "is-system-running", "--wait");
+
+    boxes.stop(dev);
+    engine.execs.clear();
+    boxes.run(dev, List.of("true"), false, false);
+    assertThat(engine.execs).extracting(r -> r.argv().get(2)).containsExactly("systemctl");
   }
 
   @Test

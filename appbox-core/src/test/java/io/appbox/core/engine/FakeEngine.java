@@ -58,6 +58,13 @@ public final class FakeEngine implements ContainerEngine {
   public EngineInfo info =
       new EngineInfo(EngineKind.PODMAN, true, Path.of("/fake.sock"), "4.3.1", Optional.empty());
   public Box onExec = (box, request) -> ExecResult.of(0, "", "");
+
+  /** What a box's first process wrote, as {@link #lastOutput} reports it. */
+  public String output = "";
+
+  /** Why systemd gets no cgroup here, as {@link #systemdCgroupProblem} reports it. */
+  public Optional<String> cgroupProblem = Optional.empty();
+
   public Consumer<ContainerSpec> afterCreate = spec -> {};
   public Consumer<BoxName> afterRemove = name -> {};
 
@@ -169,6 +176,22 @@ public final class FakeEngine implements ContainerEngine {
   public ExecResult exec(BoxName name, ExecRequest request, OutputListener listener) {
     execs.add(request);
     return onExec.exec(name, request);
+  }
+
+  @Override
+  public String lastOutput(BoxName name, int lines) {
+    return output;
+  }
+
+  @Override
+  public Optional<String> systemdCgroupProblem() {
+    return cgroupProblem;
+  }
+
+  /** Stops the box, as its first process ending would. */
+  public void processEnded(BoxName name) {
+    Container c = require(name);
+    containers.put(name, new Container(c.id(), c.spec(), false));
   }
 
   @Override

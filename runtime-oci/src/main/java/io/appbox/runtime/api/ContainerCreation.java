@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The body of {@code POST /containers/create} for a box: the host's network, processes and IPC, the
  * binds and devices the spec asks for. Where the engines differ (Podman's {@code keep-id} user
- * namespace, its {@code /dev/mqueue}) the difference is here.
+ * namespace, its {@code /dev/mqueue}, what systemd as the first process needs) the difference is
+ * here.
  */
 final class ContainerCreation {
   private ContainerCreation() {}
@@ -24,7 +25,13 @@ final class ContainerCreation {
     body.put("Image", spec.image().toString());
     body.put("Cmd", spec.command());
     body.put("Labels", spec.labels());
-    body.put("Env", environment(spec.environment()));
+    Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    if (spec.init() && engine.kind() == EngineKind.DOCKER) {
+      // systemd's way of knowing it runs in a container; Podman's systemd mode sets it itself.
+      env.put("container", "docker");
+      body.put("StopSignal", "SIGRTMIN+3");
+    }
+    body.put("Env", environment(env));
     body.put("Tty", false);
     body.put("OpenStdin", false);
     body.put("HostConfig", hostConfig(spec, engine, host));
@@ -35,7 +42,10 @@ final class ContainerCreation {
       ContainerSpec spec, EngineInfo engine, HostProbe probe) {
     Map<String, Object> host = new LinkedHashMap<>();
     host.put("NetworkMode", "host");
-    host.put("PidMode", "host");
+    // systemd must be process 1: an init box has a process namespace of its own.
+    if (!spec.init()) {
+      host.put("PidMode", "host");
+    }
     // The host's IPC namespace lets X11 clients share memory with the display server. Podman
     // also binds the host's /dev/mqueue for it, and refuses when the host has none.
     if (engine.kind() == EngineKind.DOCKER || probe.hasMessageQueues()) {
@@ -75,7 +85,38 @@ final class ContainerCreation {
               "rwm"));
     }
     host.put("Devices", devices);
+    if (spec.init() && engine.kind() == EngineKind.DOCKER) {
+      systemdOnDocker(host);
+    }
     return host;
+  }
+
+  /**
+   * What Podman's systemd mode gives a container whose command is {@code /sbin/init}, given to
+   * Docker by hand: a fresh {@code /run}, {@code /run/lock} and {@code /tmp}, and the cgroup tree
+   * writable, with the host's cgroup namespace so that systemd finds its own cgroup in it. No
+   * {@code --privileged}: Docker 20.10 boots systemd with these alone. The cgroup tree is a mount,
+   * not a bind, so that a restore does not read it back as one of the box's binds.
+   */
+  private static void systemdOnDocker(Map<String, Object> host) {
+    Map<String, String> tmpfs = new LinkedHashMap<>();
+    tmpfs.put("/run", "rw,nosuid,nodev,mode=755");
+    tmpfs.put("/run/lock", "rw,nosuid,nodev,noexec");
+    tmpfs.put("/tmp", "rw,nosuid,nodev");
+    host.put("Tmpfs", tmpfs);
+    host.put("CgroupnsMode", "host");
+    host.put(
+        "Mounts",
+        List.of(
+            Map.of(
+                "Type",
+                "bind",
+                "Source",
+                "/sys/fs/cgroup",
+                "Target",
+                "/sys/fs/cgroup",
+                "ReadOnly",
+                false)));
   }
 
   /** {@code NAME=VALUE} words, as the API takes an environment. */

@@ -9,6 +9,7 @@ import static io.appbox.core.json.JsonObjects.stringMap;
 
 import io.appbox.core.BoxName;
 import io.appbox.core.ImageRef;
+import io.appbox.core.box.BoxLabels;
 import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.Mount;
@@ -94,16 +95,19 @@ record ContainerDetails(
         mounts.add(new Mount(Path.of(parts[0]), Path.of(parts[1]), readOnly));
       }
     }
-    return new ContainerSpec(
-        box,
-        ImageRef.parse(image),
-        command,
-        labels,
-        mounts,
-        devices.stream().map(Path::of).toList(),
-        Map.of(),
-        true,
-        volumes);
+    ContainerSpec spec =
+        new ContainerSpec(
+            box,
+            ImageRef.parse(image),
+            command,
+            labels,
+            mounts,
+            devices.stream().map(Path::of).toList(),
+            Map.of(),
+            true,
+            volumes);
+    // An init box is made again with what systemd needs (ContainerCreation), not only its command.
+    return "true".equals(labels.get(BoxLabels.INIT)) ? spec.withInit(command) : spec;
   }
 
   private static List<String> strings(List<Object> values) {

@@ -11,7 +11,9 @@ import io.appbox.core.box.BoxLabels;
 import io.appbox.core.engine.ContainerSpec;
 import io.appbox.core.engine.ContainerState;
 import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.OutputListener;
 import io.appbox.core.json.Json;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,28 @@ final class Containers {
     }
     notFoundIsNoBox(r, name);
     api.expectOk(r, "stop box " + name);
+  }
+
+  /** The last lines the box's first process wrote; empty when the engine does not say. */
+  String lastOutput(BoxName name, int lines) {
+    ApiRequest request =
+        ApiRequest.of(
+            "GET",
+            EngineTransport.path(
+                "/containers/"
+                    + encode(name.value())
+                    + "/logs?stdout=true&stderr=true&tail="
+                    + lines));
+    MultiplexedStream output = new MultiplexedStream(OutputListener.NONE);
+    try (StreamedResponse r = api.stream(request)) {
+      if (r.status() >= 300) {
+        return "";
+      }
+      output.readAll(r.body(), request.describe());
+    } catch (IOException | AppboxException e) {
+      return "";
+    }
+    return output.stdout() + output.stderr();
   }
 
   void remove(BoxName name, boolean force) {

@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class DockerApiEngine implements ContainerEngine {
   private final EngineInfo info;
+  private final HostProbe host;
   private final Containers containers;
   private final Execs execs;
   private final Images images;
@@ -58,6 +59,7 @@ public final class DockerApiEngine implements ContainerEngine {
       HostProbe host) {
     EngineTransport api = new EngineTransport(http, info.kind());
     this.info = info;
+    this.host = host;
     this.containers = new Containers(api, info, host);
     this.execs = new Execs(api);
     this.images = new Images(api);
@@ -116,6 +118,23 @@ public final class DockerApiEngine implements ContainerEngine {
   @Override
   public void removeKeepingVolumes(BoxName name) {
     containers.removeKeepingVolumes(name);
+  }
+
+  @Override
+  public String lastOutput(BoxName name, int lines) {
+    return containers.lastOutput(name, lines);
+  }
+
+  @Override
+  public Optional<String> systemdCgroupProblem() {
+    if (info.kind() == io.appbox.core.engine.EngineKind.PODMAN
+        && info.rootless()
+        && !host.delegatesCgroups()) {
+      return Optional.of(
+          "this host delegates no cgroup v2 tree to you, from which rootless Podman gives a"
+              + " container its own");
+    }
+    return Optional.empty();
   }
 
   @Override

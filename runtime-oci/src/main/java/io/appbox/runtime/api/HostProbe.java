@@ -1,11 +1,13 @@
 package io.appbox.runtime.api;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What the host offers a box that the engine's request depends on: a POSIX message queue
- * filesystem, and which of its mounts propagate. Read from this host's files; a test gives its own.
+ * filesystem, which of its mounts propagate, and whether the user has cgroups of their own. Read
+ * from this host's files; a test gives its own.
  */
 class HostProbe {
   private MountPropagation propagation;
@@ -21,6 +23,27 @@ class HostProbe {
    */
   boolean hasMessageQueues() {
     return Files.isDirectory(Path.of("/dev/mqueue"));
+  }
+
+  /**
+   * Whether this user has a cgroup tree of their own, which rootless Podman hands to a container
+   * (and systemd in it needs): the unified (v2) hierarchy alone, with this process's cgroup
+   * writable, as the host's systemd delegates it to the user's session.
+   */
+  boolean delegatesCgroups() {
+    if (!Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+      return false; // v1 or hybrid: no tree is the user's
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+        if (line.startsWith("0::")) {
+          return Files.isWritable(Path.of("/sys/fs/cgroup", line.substring(3)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+    return false;
   }
 
   /** Whether {@code path} lies on a shared mount, which a box may follow with {@code rslave}. */

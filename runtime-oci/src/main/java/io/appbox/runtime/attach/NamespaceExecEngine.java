@@ -348,6 +348,16 @@ public final class NamespaceExecEngine implements ContainerEngine {
   }
 
   @Override
+  public String lastOutput(BoxName name, int lines) {
+    return engine.lastOutput(name, lines);
+  }
+
+  @Override
+  public Optional<String> systemdCgroupProblem() {
+    return engine.systemdCgroupProblem();
+  }
+
+  @Override
   public ContainerSpec specOf(BoxName name) {
     return engine.specOf(name);
   }

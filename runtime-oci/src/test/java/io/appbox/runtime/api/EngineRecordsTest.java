@@ -76,6 +76,23 @@ class EngineRecordsTest {
     }
 
     @Test
+    void anInitBoxIsMadeAgainAsOneAndTheCgroupTreeIsNotOneOfItsBinds() {
+      String inspected =
+          PODMAN
+              .replace("\"n\":1", "\"io.appbox.init\":\"true\"")
+              .replace("[\"sleep\",\"infinity\"]", "[\"/sbin/init\"]")
+              .replace(
+                  "{\"Type\":\"bind\",",
+                  "{\"Type\":\"bind\",\"Source\":\"/sys/fs/cgroup\",\"Destination\":\"/sys/fs/cgroup\"},"
+                      + "{\"Type\":\"bind\",");
+      ContainerSpec spec = ContainerDetails.from(Json.parseObject(inspected)).spec(DEV);
+      assertThat(spec.init()).isTrue();
+      assertThat(spec.command()).containsExactly("/sbin/init");
+      assertThat(spec.mounts()).extracting(Mount::target).doesNotContain(Path.of("/sys/fs/cgroup"));
+      assertThat(podman().spec(DEV).init()).isFalse();
+    }
+
+    @Test
     void dockersLeadingSlashAndAMissingStateAreRead() {
       ContainerDetails c =
           ContainerDetails.from(Json.parseObject("{\"Id\":\"c2\",\"Name\":\"/dev\"}"));
@@ -228,6 +245,56 @@ class EngineRecordsTest {
                       "PathOnHost", "/dev/dri",
                       "PathInContainer", "/dev/dri",
                       "CgroupPermissions", "rwm")));
+    }
+
+    @Test
+    void anInitBoxOnPodmanIsLeftToItsSystemdModeInAProcessNamespaceOfItsOwn() {
+      Map<String, Object> body =
+          ContainerCreation.body(
+              spec(false).withInit(List.of("/sbin/init")),
+              engine(EngineKind.PODMAN, false),
+              new DockerApiEngineStatusTest.FakeHost(true, false));
+      // Podman's systemd mode follows from the command: /sbin/init.
+      assertThat(body).containsEntry("Cmd", List.of("/sbin/init")).doesNotContainKey("StopSignal");
+      assertThat(host(body))
+          .doesNotContainKeys("PidMode", "Tmpfs", "Mounts", "CgroupnsMode")
+          .containsEntry("NetworkMode", "host");
+      // A box's own keeps the host's process namespace.
+      assertThat(
+              host(
+                  ContainerCreation.body(
+                      spec(false),
+                      engine(EngineKind.PODMAN, false),
+                      new DockerApiEngineStatusTest.FakeHost(true, false))))
+          .containsEntry("PidMode", "host");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInitBoxOnDockerGetsWhatSystemdNeedsWithoutPrivileges() {
+      Map<String, Object> body =
+          ContainerCreation.body(
+              spec(false).withInit(List.of("/sbin/init")),
+              engine(EngineKind.DOCKER, false),
+              new DockerApiEngineStatusTest.FakeHost(false, false));
+      assertThat(body)
+          .containsEntry("StopSignal", "SIGRTMIN+3")
+          .containsEntry("Env", List.of("A=1", "container=docker"));
+      Map<String, Object> host = host(body);
+      assertThat(host)
+          .doesNotContainKeys("PidMode", "Privileged", "CapAdd")
+          .containsEntry("CgroupnsMode", "host")
+          .containsEntry(
+              "Mounts",
+              List.of(
+                  Map.of(
+                      "Type", "bind",
+                      "Source", "/sys/fs/cgroup",
+                      "Target", "/sys/fs/cgroup",
+                      "ReadOnly", false)));
+      assertThat((Map<String, String>) host.get("Tmpfs")).containsKeys("/run", "/run/lock", "/tmp");
+      assertThat(host.get("Binds"))
+          .isEqualTo(List.of("/home/ann:/home/ann:rw", "appbox-dev-home:/root:ro"));
     }
 
     @Test
