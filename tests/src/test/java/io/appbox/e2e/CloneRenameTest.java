@@ -51,9 +51,12 @@ class CloneRenameTest {
       assertThat(s.appbox("run", "--root", clone, "--", "rm", "/etc/e2e-mark")).succeeded();
       assertThat(s.appbox("run", old, "--", "cat", "/etc/e2e-mark")).succeeded();
 
-      assertThat(s.appbox("rm", "--force", clone)).succeeded();
+      // Renamed, the clone still takes its image with it.
+      String renamed = s.newBox();
+      assertThat(s.appbox("rename", clone, renamed)).succeeded();
+      assertThat(s.appbox("rm", "--force", renamed)).succeeded();
       assertThat(imageExists(s, "localhost/appbox-clones:" + clone))
-          .as("the image goes with the clone")
+          .as("the image goes with the clone, renamed or not")
           .isFalse();
 
       String kept = s.newBox();

@@ -23,6 +23,13 @@ final class BoxClones {
     this.boxes = boxes;
   }
 
+  /** The name a clone was made under, from its image ({@code localhost/appbox-clones:NAME}). */
+  static Optional<String> madeFor(String image) {
+    return image != null && image.startsWith(CLONES + ":")
+        ? Optional.of(image.substring(CLONES.length() + 1))
+        : Optional.empty();
+  }
+
   /**
    * A new box with another box's packages and files, through an image of it ({@code
    * localhost/appbox-clones:NEW}), and the new box's own name, labels and home. Its exports are not

@@ -287,6 +287,10 @@ public final class BoxService {
     engine.remove(name, true);
     // A clone's image, which the engine could not free while the clone used it.
     List<ImageInfo> made = new ArrayList<>(engine.images(BoxLabels.CLONE_FOR, name.value()));
+    // A renamed clone's image still bears the name the clone was made under, as its tag.
+    BoxClones.madeFor(box.image())
+        .filter(was -> !was.equals(name.value()))
+        .ifPresent(was -> made.addAll(engine.images(BoxLabels.CLONE_FOR, was)));
     // An init box's image, with systemd installed, found by the box's id (which a rename keeps).
     String id = box.labels().getOrDefault(BoxLabels.ID, "");
     if (!id.isEmpty()) {
