@@ -87,7 +87,7 @@ class RootUnderSudoTest {
       CommandResult list = underSudo(s, "list", "--rootful");
       assertThat(list).succeeded();
       assertThat(list.stdout())
-          .containsPattern("(?m)^" + box + "\\s.*\\sroot\\s*$")
+          .containsPattern("(?m)^" + box + "\\s.*\\sroot\\s+-\\s*$")
           .contains("Boxes on rootful Podman (/run/podman/podman.sock)");
       Map<String, Object> mine = box(underSudo(s, "--rootful", "--json", "list"), box);
       assertThat(mine).containsEntry("engine", "podman").containsEntry("user", "root");
