@@ -31,7 +31,7 @@ class BoxLifecycleTest {
       CommandResult list = s.appbox("list");
       assertThat(list).succeeded();
       assertThat(list.stdout())
-          .containsPattern("(?m)^" + box + "\\s+debian\\s+\\S+\\s+running\\s+0\\s+\\S+$");
+          .containsPattern("(?m)^" + box + "\\s+debian\\s+\\S+\\s+running\\s+0\\s+\\S+\\s+-$");
 
       CommandResult json = s.appbox("--json", "list");
       assertThat(json).succeeded();
