@@ -8,12 +8,19 @@ import java.util.function.Supplier;
  * {@link #get} waits for the answer and throws what the query threw.
  */
 public final class Meanwhile<T> {
+  /** The query's thread; null for an answer known from the start. */
   private final Thread thread;
+
   private T value;
   private RuntimeException failure;
   private Error error;
 
-  private Meanwhile(Supplier<T> query, String name) {
+  private Meanwhile(T known) {
+    this.thread = null;
+    this.value = known;
+  }
+
+  private Meanwhile(String name, Supplier<T> query) {
     this.thread =
         new Thread(
             () -> {
@@ -32,26 +39,25 @@ public final class Meanwhile<T> {
 
   /** An answer already known, for a caller that sometimes has one and sometimes starts a query. */
   public static <T> Meanwhile<T> known(T value) {
-    Meanwhile<T> m = new Meanwhile<>(() -> value, "known");
-    m.value = value;
-    return m;
+    return new Meanwhile<>(value);
   }
 
   /** Starts {@code query} now. */
   public static <T> Meanwhile<T> start(String name, Supplier<T> query) {
-    Meanwhile<T> m = new Meanwhile<>(query, name);
+    Meanwhile<T> m = new Meanwhile<>(name, query);
     m.thread.start();
     return m;
   }
 
   /** The query's answer, once it has one. */
   public T get() {
+    if (thread == null) {
+      return value;
+    }
     boolean interrupted = false;
     while (true) {
       try {
-        if (thread.getState() != Thread.State.NEW) {
-          thread.join();
-        }
+        thread.join();
         break;
       } catch (InterruptedException e) {
         interrupted = true; // the box's command runs on; its answer is still wanted

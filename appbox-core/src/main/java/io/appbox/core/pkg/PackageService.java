@@ -78,17 +78,15 @@ public final class PackageService {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
     // Both only read the box: what it has, and whether it has an index to install from.
-    Meanwhile<Boolean> indexed =
-        Meanwhile.start(
-            "index", () -> profile.packages().hasIndex().isEmpty() || hasIndex(box, profile));
+    Meanwhile<Boolean> lacksIndex = Meanwhile.start("index", () -> lacksIndex(box, profile));
     Map<String, String> before = pm.versionsOf(box, profile, bare(packages));
     List<PackageName> wanted =
         packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
-    boolean hasIndex = indexed.get();
+    boolean refresh = lacksIndex.get();
     Meanwhile<Map<String, String>> after =
         wanted.isEmpty()
             ? Meanwhile.known(before)
-            : install(box, profile, wanted, hasIndex, progress);
+            : install(box, profile, wanted, refresh, progress);
     return new Installation(packages, before, after);
   }
 
@@ -96,11 +94,10 @@ public final class PackageService {
       ContainerState box,
       DistroProfile profile,
       List<PackageName> packages,
-      boolean hasIndex,
+      boolean refreshFirst,
       Progress progress) {
-    if (!hasIndex) {
-      progress.report("update", -1, "Refreshing the package index of " + box.name());
-      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    if (refreshFirst) {
+      refreshIndex(box, profile, progress);
     }
     progress.report("install", 0, "Installing " + names(packages) + " in " + box.name());
     Map<String, String> installed;
@@ -112,8 +109,7 @@ public final class PackageService {
       }
       // A fresh box has no package index yet, and an old one may lack a new package: refresh
       // the index once, then try again.
-      progress.report("update", -1, "Refreshing the package index of " + box.name());
-      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+      refreshIndex(box, profile, progress);
       installed = change(box, profile, profile.packages().install(), packages, progress, "install");
     }
     progress.report("install", 100, "Installed " + names(packages));
@@ -173,8 +169,7 @@ public final class PackageService {
     try (LockFile lock = lock(name, progress)) {
       ContainerState box = boxes.running(name);
       DistroProfile profile = profileOf(box);
-      progress.report("update", -1, "Refreshing the package index of " + name);
-      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+      refreshIndex(box, profile, progress);
     }
   }
 
@@ -191,8 +186,7 @@ public final class PackageService {
     DistroProfile profile = profileOf(box);
     // As distrobox-upgrade and a Toolbx user's "sudo dnf upgrade" do: the newest index first, or
     // the upgrade sees only what the box knew at its last refresh.
-    progress.report("update", -1, "Refreshing the package index of " + name);
-    change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    refreshIndex(box, profile, progress);
     Map<String, String> before = pm.versions(box, profile);
     progress.report("upgrade", 0, "Upgrading the packages of " + name);
     change(box, profile, profile.packages().upgrade(), List.of(), progress, "upgrade");
@@ -307,10 +301,19 @@ public final class PackageService {
 
   /** The same, for a caller that holds the box's lock. */
   private void ensureIndexLocked(ContainerState box, DistroProfile profile, Progress progress) {
-    if (profile.packages().hasIndex().isPresent() && !hasIndex(box, profile)) {
-      progress.report("update", -1, "Refreshing the package index of " + box.name());
-      change(box, profile, profile.packages().update(), List.of(), progress, "update");
+    if (lacksIndex(box, profile)) {
+      refreshIndex(box, profile, progress);
     }
+  }
+
+  /** Whether the profile can tell that the box has no package index, and it has none. */
+  private boolean lacksIndex(ContainerState box, DistroProfile profile) {
+    return profile.packages().hasIndex().isPresent() && !hasIndex(box, profile);
+  }
+
+  private void refreshIndex(ContainerState box, DistroProfile profile, Progress progress) {
+    progress.report("update", -1, "Refreshing the package index of " + box.name());
+    change(box, profile, profile.packages().update(), List.of(), progress, "update");
   }
 
   private boolean hasIndex(ContainerState box, DistroProfile profile) {
