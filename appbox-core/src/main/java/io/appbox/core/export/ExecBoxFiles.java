@@ -23,23 +23,25 @@ import java.util.Optional;
  * that root.
  */
 public final class ExecBoxFiles implements BoxFiles {
-  /** One find over the icon directories; the name is a find pattern argument, never code. */
-  static final String FIND_ICONS =
+  /**
+   * A find over each icon directory for the files named $1 with an icon's extension; the name is a
+   * find pattern argument, never code. What follows it says what to do with each file found.
+   */
+  private static final String FIND_ICON_FILES =
       "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
           + " [ -d \"$d\" ] && /usr/bin/find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
-          + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\) 2>/dev/null;"
-          + " done; exit 0";
+          + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\)";
+
+  /** The find, printing each path. */
+  static final String FIND_ICONS = FIND_ICON_FILES + " 2>/dev/null; done; exit 0";
 
   /**
    * The same find, each file it finds read with it ({@link FilesRead#SCRIPT}, given as {@code $4}):
    * an application's icons cost one command in the box, not one each.
    */
   static final String FIND_AND_READ_ICONS =
-      "for d in /usr/share/icons /usr/local/share/icons /usr/share/pixmaps; do"
-          + " [ -d \"$d\" ] && /usr/bin/find \"$d\" \\( -type f -o -type l \\) \\( -name \"$1.png\" -o"
-          + " -name \"$1.svg\" -o -name \"$1.svgz\" -o -name \"$1.xpm\" \\)"
-          + " -exec /bin/sh -c \"$4\" appbox-read \"$2\" \"$3\" {} + 2>/dev/null;"
-          + " done; exit 0";
+      FIND_ICON_FILES
+          + " -exec /bin/sh -c \"$4\" appbox-read \"$2\" \"$3\" {} + 2>/dev/null; done; exit 0";
 
   /** How much of each icon the find reads: a larger one is read on its own when chosen. */
   static final int ICON_BYTES = 256 << 10;
@@ -95,15 +97,15 @@ public final class ExecBoxFiles implements BoxFiles {
     if (paths.isEmpty()) {
       return;
     }
-    List<String> argv = new ArrayList<>();
-    argv.addAll(
-        List.of(
-            "/bin/sh",
-            "-c",
-            FilesRead.SCRIPT,
-            "appbox-read",
-            Integer.toString(maxBytes + 1),
-            Integer.toString(AHEAD_BYTES)));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                FilesRead.SCRIPT,
+                "appbox-read",
+                Integer.toString(maxBytes + 1),
+                Integer.toString(AHEAD_BYTES)));
     argv.addAll(paths);
     FilesRead.parse(exec(argv).output(), maxBytes + 1).ifPresent(reads::add);
   }

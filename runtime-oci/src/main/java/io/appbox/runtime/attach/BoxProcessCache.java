@@ -133,9 +133,14 @@ public final class BoxProcessCache {
    * that process is the box's; empty when the process is gone or not the user's to look into.
    */
   static Optional<String> mountNamespace(long pid) {
+    return namespace(pid, "mnt");
+  }
+
+  /** A namespace of a process ({@code readlink /proc/PID/ns/KIND}: mnt, pid, user, ...). */
+  static Optional<String> namespace(long pid, String kind) {
     try {
       return Optional.of(
-          Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString());
+          Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", kind)).toString());
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }

@@ -105,14 +105,14 @@ public final class NamespaceExecEngine implements ContainerEngine {
       return Optional.empty();
     }
     long self = ProcessHandle.current().pid();
-    Optional<String> pidNs = namespace(pid, "pid");
-    Optional<String> ownPidNs = namespace(self, "pid");
-    Optional<String> userNs = namespace(pid, "user");
+    Optional<String> pidNs = BoxProcessCache.namespace(pid, "pid");
+    Optional<String> ownPidNs = BoxProcessCache.namespace(self, "pid");
+    Optional<String> userNs = BoxProcessCache.namespace(pid, "user");
     // Only into a user namespace of the box's own, which is what makes the path the user's.
     if (pidNs.isEmpty()
         || ownPidNs.isEmpty()
         || userNs.isEmpty()
-        || userNs.equals(namespace(self, "user"))) {
+        || userNs.equals(BoxProcessCache.namespace(self, "user"))) {
       return Optional.empty();
     }
     Optional<List<String>> argv =
@@ -131,16 +131,6 @@ public final class NamespaceExecEngine implements ContainerEngine {
     env.put("APPBOX_BOX", box.box().name().value());
     env.put("container", "appbox");
     return Optional.of(run(argv.get(), env, listener));
-  }
-
-  private static Optional<String> namespace(long pid, String kind) {
-    try {
-      return Optional.of(
-          java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", kind))
-              .toString());
-    } catch (java.io.IOException | SecurityException e) {
-      return Optional.empty();
-    }
   }
 
   /**
