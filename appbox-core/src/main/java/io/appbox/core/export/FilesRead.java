@@ -10,60 +10,115 @@ import java.util.Optional;
 
 /**
  * Several files of a box read by one command: the export of an application reads its desktop file
- * and a handful of icons, and a command each costs more than the reading. The command prints, per
- * file, its path, a NUL, the number of bytes that follow (or {@code -} when it did not read the
- * file), a NUL, and the bytes.
+ * and a handful of icons, and a command each costs more than the reading. The command prints one
+ * block or more (find runs it once per batch of files): a record per file, its path, a NUL, the
+ * number of its bytes the block holds (or {@code -} when it did not read the file) and a NUL; a NUL
+ * that ends the records; then the bytes of the files read, in the records' order.
  *
- * @param paths every path the command named, in its order
+ * @param paths every path the command named
  * @param contents what was read of each file it read, at most {@code limit} bytes
  * @param limit how many bytes the command read of each file at most
  */
 record FilesRead(List<String> paths, Map<String, byte[]> contents, int limit) {
   /**
-   * Reads each file named after its first two arguments ({@code $1}: bytes per file, {@code $2}:
-   * bytes in all), once the total is spent naming the rest without reading them. The paths are
-   * arguments, never code; the programs are named by absolute path.
+   * Reads the files named after its first two arguments ({@code $1}: bytes per file, {@code $2}:
+   * bytes in all), naming without reading those the total has no room for. The sizes come from one
+   * {@code stat} (one {@code wc} each where there is none) and the smaller files from one {@code
+   * cat}: a process or three for all of them, where a process or two each cost most of the command.
+   * A larger file gives its first {@code $1} bytes. The paths are arguments, never code; the
+   * programs are named by absolute path.
    */
   static final String SCRIPT =
-      "m=$1; t=$2; shift 2; for f; do"
-          + " if [ \"$t\" -gt 0 ] && [ -f \"$f\" ] && [ -r \"$f\" ]"
-          + " && n=$(/usr/bin/head -c \"$m\" -- \"$f\" | /usr/bin/wc -c); then"
-          + " t=$((t - n)); printf '%s\\0%s\\0' \"$f\" $n; /usr/bin/head -c $n -- \"$f\";"
-          + " else printf '%s\\0-\\0' \"$f\"; fi; done; exit 0";
+      """
+      m=$1; t=$2; shift 2; n=$#; nl='
+      '
+      for f; do
+        if [ -f "$f" ] && [ -r "$f" ]; then set -- "$@" "$f"; else printf '%s\\0-\\0' "$f"; fi
+      done
+      shift $n; n=$#
+      s=$(/usr/bin/stat -L -c %s -- "$@" 2>/dev/null) \
+        || s=$(for f; do z=$(/usr/bin/wc -c < "$f") && echo $z || echo -; done)
+      p=0; r=$s
+      for f; do
+        z=${r%%"$nl"*}; r=${r#*"$nl"}
+        case $z in
+          '' | *[!0-9]*) printf '%s\\0-\\0' "$f" ;;
+          *) if [ "$z" -ge "$m" ]; then
+               if [ "$t" -ge "$m" ]; then
+                 t=$((t - m)); p=$((p + 1)); set -- "$@" "$f"; printf '%s\\0%s\\0' "$f" "$m"
+               else printf '%s\\0-\\0' "$f"; fi
+             fi ;;
+        esac
+      done
+      i=0; r=$s
+      for f; do
+        i=$((i + 1)); [ $i -le $n ] || break
+        z=${r%%"$nl"*}; r=${r#*"$nl"}
+        case $z in '' | *[!0-9]*) continue ;; esac
+        [ "$z" -lt "$m" ] || continue
+        if [ "$z" -le "$t" ]; then
+          t=$((t - z)); set -- "$@" "$f"; printf '%s\\0%s\\0' "$f" "$z"
+        else printf '%s\\0-\\0' "$f"; fi
+      done
+      shift $n; printf '\\0'
+      while [ $p -gt 0 ]; do /usr/bin/head -c "$m" -- "$1"; shift; p=$((p - 1)); done
+      [ $# -eq 0 ] || /bin/cat -- "$@"
+      exit 0
+      """;
 
   /**
-   * The records of {@link #SCRIPT}'s output; empty when they do not add up (a file that changed
-   * between the command's two reads of it), so that the caller reads each file on its own.
+   * The blocks of {@link #SCRIPT}'s output; empty when they do not add up (a file that changed
+   * between the script's reading of its size and of its bytes), so that the caller reads each file
+   * on its own.
    */
   static Optional<FilesRead> parse(byte[] out, int limit) {
     List<String> paths = new ArrayList<>();
     Map<String, byte[]> contents = new HashMap<>();
     int i = 0;
     while (i < out.length) {
-      int pathEnd = nul(out, i);
-      int countEnd = pathEnd < 0 ? -1 : nul(out, pathEnd + 1);
-      if (countEnd < 0) {
-        return Optional.empty();
+      List<String> read = new ArrayList<>();
+      List<Integer> sizes = new ArrayList<>();
+      while (true) {
+        int pathEnd = nul(out, i);
+        if (pathEnd < 0) {
+          return Optional.empty();
+        }
+        if (pathEnd == i) {
+          i++;
+          break;
+        }
+        int countEnd = nul(out, pathEnd + 1);
+        if (countEnd < 0) {
+          return Optional.empty();
+        }
+        String path = new String(out, i, pathEnd - i, StandardCharsets.UTF_8);
+        String count =
+            new String(out, pathEnd + 1, countEnd - pathEnd - 1, StandardCharsets.US_ASCII);
+        paths.add(path);
+        i = countEnd + 1;
+        if (count.equals("-")) {
+          continue;
+        }
+        int n;
+        try {
+          n = Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+        if (n < 0 || n > limit) {
+          return Optional.empty();
+        }
+        read.add(path);
+        sizes.add(n);
       }
-      String path = new String(out, i, pathEnd - i, StandardCharsets.UTF_8);
-      String count =
-          new String(out, pathEnd + 1, countEnd - pathEnd - 1, StandardCharsets.US_ASCII);
-      paths.add(path);
-      i = countEnd + 1;
-      if (count.equals("-")) {
-        continue;
+      for (int k = 0; k < read.size(); k++) {
+        int n = sizes.get(k);
+        if (n > out.length - i) {
+          return Optional.empty();
+        }
+        contents.put(read.get(k), Arrays.copyOfRange(out, i, i + n));
+        i += n;
       }
-      int n;
-      try {
-        n = Integer.parseInt(count.strip());
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-      if (n < 0 || n > limit || n > out.length - i) {
-        return Optional.empty();
-      }
-      contents.put(path, Arrays.copyOfRange(out, i, i + n));
-      i += n;
     }
     return Optional.of(new FilesRead(List.copyOf(paths), Map.copyOf(contents), limit));
   }

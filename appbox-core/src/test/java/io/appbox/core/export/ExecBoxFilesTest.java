@@ -32,6 +32,8 @@ class ExecBoxFilesTest {
   void theFindReadsTheIconsItFindsUpToTheLimitOfEach() throws Exception {
     Path icons = Files.createDirectories(dir.resolve("hicolor/48x48/apps"));
     Files.write(icons.resolve("htop.png"), new byte[] {1, 0, 2, '\n', 3});
+    Path small = Files.createDirectories(dir.resolve("hicolor/16x16/apps"));
+    Files.write(small.resolve("htop.png"), new byte[] {7, 0});
     Files.writeString(dir.resolve("htop.svg"), "<svg/>");
     Files.writeString(dir.resolve("other.png"), "no");
     Files.createSymbolicLink(dir.resolve("htop.xpm"), dir.resolve("gone.xpm"));
@@ -46,10 +48,13 @@ class ExecBoxFilesTest {
     assertThat(read.paths())
         .containsExactlyInAnyOrder(
             icons.resolve("htop.png").toString(),
+            small.resolve("htop.png").toString(),
             dir.resolve("htop.svg").toString(),
             dir.resolve("htop.xpm").toString());
     assertThat(read.contents().get(icons.resolve("htop.png").toString()))
         .containsExactly(1, 0, 2, '\n');
+    assertThat(read.contents().get(small.resolve("htop.png").toString())).containsExactly(7, 0);
+    assertThat(read.read(small.resolve("htop.png").toString(), 100)).contains(new byte[] {7, 0});
     assertThat(read.contents().get(dir.resolve("htop.svg").toString()))
         .isEqualTo("<svg".getBytes(StandardCharsets.UTF_8));
     assertThat(read.contents()).doesNotContainKey(dir.resolve("htop.xpm").toString());
@@ -66,22 +71,60 @@ class ExecBoxFilesTest {
             FilesRead.SCRIPT,
             "appbox-read",
             "10",
-            "3",
+            "5",
             a.toString(),
             missing.toString(),
             b.toString());
     FilesRead read = FilesRead.parse(out, 10).orElseThrow();
 
-    assertThat(read.paths()).containsExactly(a.toString(), missing.toString(), b.toString());
+    assertThat(read.paths())
+        .containsExactlyInAnyOrder(a.toString(), missing.toString(), b.toString());
     assertThat(read.contents()).containsOnlyKeys(a.toString());
     assertThat(read.read(a.toString(), 100)).contains("aaaa".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
+  void withoutStatTheSizesComeFromWc() throws Exception {
+    Path a = Files.writeString(dir.resolve("a b"), "aaaa");
+    Path big = Files.writeString(dir.resolve("big"), "0123456789abc");
+    Path missing = dir.resolve("missing");
+
+    byte[] out =
+        sh(
+            FilesRead.SCRIPT.replace("/usr/bin/stat", dir.resolve("no-stat").toString()),
+            "appbox-read",
+            "10",
+            "100",
+            big.toString(),
+            missing.toString(),
+            a.toString());
+    FilesRead read = FilesRead.parse(out, 10).orElseThrow();
+
+    assertThat(read.contents()).containsOnlyKeys(a.toString(), big.toString());
+    assertThat(read.read(a.toString(), 100)).contains("aaaa".getBytes(StandardCharsets.UTF_8));
+    assertThat(read.read(big.toString(), 3)).contains("0123".getBytes(StandardCharsets.UTF_8));
+    assertThat(read.read(big.toString(), 100)).isEmpty();
+  }
+
+  @Test
+  void eachBatchOfTheFindIsABlockOfItsOwn() {
+    byte[] out =
+        "/i/a.png\u00002\u0000\u0000ab/i/b.png\u00001\u0000/i/c.png\u0000-\u0000\u0000b"
+            .getBytes(StandardCharsets.UTF_8);
+
+    FilesRead read = FilesRead.parse(out, 10).orElseThrow();
+
+    assertThat(read.paths()).containsExactly("/i/a.png", "/i/b.png", "/i/c.png");
+    assertThat(read.read("/i/a.png", 10)).contains("ab".getBytes(StandardCharsets.UTF_8));
+    assertThat(read.read("/i/b.png", 10)).contains("b".getBytes(StandardCharsets.UTF_8));
+    assertThat(read.read("/i/c.png", 10)).isEmpty();
+  }
+
+  @Test
   void aReadOfAFoundIconRunsNoCommandAndOneNotReadRunsHead() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes("/usr/share/icons/a.png\0003\0PNG".getBytes(StandardCharsets.UTF_8));
-    out.writeBytes("/usr/share/icons/b.png\0-\0".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes("/usr/share/icons/a.png\0003\0".getBytes(StandardCharsets.UTF_8));
+    out.writeBytes("/usr/share/icons/b.png\0-\0\0PNG".getBytes(StandardCharsets.UTF_8));
     List<String> ran = new ArrayList<>();
     engine.onExec =
         (box, r) -> {
@@ -107,7 +150,7 @@ class ExecBoxFilesTest {
         (box, r) -> {
           ran.add(r.argv());
           return r.argv().get(0).equals("/bin/sh")
-              ? new ExecResult(0, "/d/a.desktop\0003\0abc".getBytes(StandardCharsets.UTF_8), "")
+              ? new ExecResult(0, "/d/a.desktop\0003\0\0abc".getBytes(StandardCharsets.UTF_8), "")
               : ExecResult.of(0, "abcdef", "");
         };
     ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
@@ -128,7 +171,7 @@ class ExecBoxFilesTest {
           scripts.add(r.argv().get(2));
           return r.argv().get(2).equals(ExecBoxFiles.FIND_ICONS)
               ? ExecResult.of(0, "/usr/share/icons/a.png\n", "")
-              : ExecResult.of(0, "/usr/share/icons/a.png\u00009\u0000PNG", "");
+              : ExecResult.of(0, "/usr/share/icons/a.png\u00009\u0000\u0000PNG", "");
         };
     ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
 

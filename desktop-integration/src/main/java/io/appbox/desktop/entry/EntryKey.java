@@ -52,6 +52,18 @@ public record EntryKey(String name, String locale) {
     return new EntryKey(m.group(1), m.group(2));
   }
 
+  // Written out: a record's generated equals and hashCode spin method handles on their first call,
+  // about 10 ms of every export, which the start-up cache cannot hold.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EntryKey k && name.equals(k.name) && locale.equals(k.locale);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + locale.hashCode();
+  }
+
   public boolean isLocalized() {
     return !locale.isEmpty();
   }

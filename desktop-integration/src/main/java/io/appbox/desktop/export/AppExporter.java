@@ -61,7 +61,9 @@ final class AppExporter {
     Optional<String> iconValue = entry.main().string("Icon").filter(s -> !s.isEmpty());
     if (iconValue.isPresent()) {
       try {
-        icons = new IconLookup(boxFiles).find(IconReference.parse(iconValue.get()));
+        IconReference icon = IconReference.parse(iconValue.get());
+        hostThemes.lookAhead(icon.name());
+        icons = new IconLookup(boxFiles).find(icon);
       } catch (AppboxException e) {
         if (e.code() != ErrorCode.INVALID_INPUT) {
           throw e;

@@ -1,5 +1,6 @@
 package io.appbox.desktop.icon;
 
+import io.appbox.core.Meanwhile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The icons the host already has: every theme under {@code $XDG_DATA_DIRS/icons} and the unthemed
@@ -19,6 +21,9 @@ public final class HostIconThemes {
   static final String DEFAULT_DATA_DIRS = "/usr/local/share:/usr/share";
 
   private final List<Path> dataDirs;
+
+  /** Lookups started ahead of the question ({@link #lookAhead}), by icon name. */
+  private final Map<String, Meanwhile<Boolean>> ahead = new ConcurrentHashMap<>();
 
   /**
    * @param dataDirs the host's data directories, in {@code $XDG_DATA_DIRS} order
@@ -55,6 +60,20 @@ public final class HostIconThemes {
    */
   public boolean has(String name) {
     IconReference.checkName(name);
+    Meanwhile<Boolean> started = ahead.remove(name);
+    return started != null ? started.get() : lookUp(name);
+  }
+
+  /**
+   * Starts {@link #has}'s lookup of {@code name} on a thread of its own: it reads a few hundred
+   * directories, which takes about as long as the box's search for the icon it runs beside.
+   */
+  public void lookAhead(String name) {
+    IconReference.checkName(name);
+    ahead.computeIfAbsent(name, n -> Meanwhile.start("host-icons", () -> lookUp(n)));
+  }
+
+  private boolean lookUp(String name) {
     for (Path data : dataDirs) {
       if (hasIconIn(data.resolve("pixmaps"), name)) {
         return true;

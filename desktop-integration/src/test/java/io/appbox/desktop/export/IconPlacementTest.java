@@ -162,6 +162,19 @@ class IconPlacementTest {
   }
 
   @Test
+  void aLookupStartedAheadGivesTheSameAnswers() throws Exception {
+    putOnHost("icons/Adwaita/scalable/apps/htop.svg");
+    HostIconThemes host = new HostIconThemes(List.of(hostShare));
+    host.lookAhead("htop");
+    host.lookAhead("top");
+    IconPlacement ahead = new IconPlacement(files, host);
+
+    assertThat(ahead.place(htop("png", "svg"), DEV, Set.of()).name()).contains("appbox-dev-htop");
+    assertThat(host.has("top")).isFalse();
+    assertThat(host.has("htop")).isTrue();
+  }
+
+  @Test
   void anIconTheHostLacksKeepsItsName() throws Exception {
     putOnHost("icons/hicolor/48x48/apps/htop-other.png");
     putOnHost("icons/hicolor/48x48/mimetypes/text-htop.png");
