@@ -138,17 +138,25 @@ final class CdsTraining {
    * Podman service with ten boxes.
    */
   private static void exerciseCommands() {
-    java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    // -Dappbox.training.verbose shows what the commands said, for whoever changes the training.
+    java.io.PrintStream nowhere =
+        System.getProperty("appbox.training.verbose") != null
+            ? System.err
+            : new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
     Path dir = null;
     try {
       dir = java.nio.file.Files.createTempDirectory("appbox-training-");
       try (TrainingEngine engine = TrainingEngine.start(dir)) {
+        // The launcher an export writes names the engine's program, which is looked for on PATH.
+        Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        java.nio.file.Files.writeString(bin.resolve("podman"), "#!/bin/sh\nexit 1\n");
+        bin.resolve("podman").toFile().setExecutable(true);
         java.util.Map<String, String> env =
             java.util.Map.of(
                 "HOME",
                 dir.toString(),
                 "PATH",
-                "/nonexistent",
+                bin.toString(),
                 "CONTAINER_HOST",
                 "unix://" + engine.socket(),
                 "XDG_RUNTIME_DIR",
@@ -161,7 +169,14 @@ final class CdsTraining {
               {"--engine", "podman", "list"},
               {"list", "--json"},
               {"exports"},
-              {"--json", "exports"}
+              {"--json", "exports"},
+              {"--engine", "podman", "search", "--box", "training-2", "hello"},
+              {"--engine", "podman", "--json", "search", "--box", "training-2", "hello"},
+              {"--engine", "podman", "show", "--box", "training-2", "appbox-hello"},
+              {"--engine", "podman", "install", "--box", "training-2", "appbox-hello"},
+              {"exports"},
+              {"--engine", "podman", "remove", "--box", "training-2", "--yes", "appbox-hello"},
+              {"--engine", "podman", "--json", "install", "--box", "training-2", "appbox-hello"}
             }) {
           try {
             Main.run(args, env, nowhere, nowhere);

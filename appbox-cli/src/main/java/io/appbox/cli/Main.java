@@ -20,7 +20,7 @@ public final class Main {
     if (training != null) {
       CdsTraining.train(training);
     }
-    warmUpUnixSockets();
+    warmUp();
     int code = run(args, System.getenv(), System.out, System.err);
     // After Ctrl-C the exit waits for this: the command has ended and said how.
     FinishBeforeExit.commandEnded();
@@ -110,11 +110,12 @@ public final class Main {
   }
 
   /**
-   * The JDK's unix-socket support seeds a SecureRandom when first used, which loads the security
-   * providers: some 25 ms. Done on a second core while the command line is parsed, it is paid
-   * before the first request to the engine needs it.
+   * Two first uses the JDK makes slow, done on a second core while the command line is parsed: its
+   * unix-socket support seeds a SecureRandom, which loads the security providers (some 25 ms); the
+   * first process started asks for the system logger, which looks for a LoggerFinder in every jar's
+   * META-INF/services (some 10 ms before the first command in a box).
    */
-  private static void warmUpUnixSockets() {
+  private static void warmUp() {
     nameTheSelectorProvider();
     Thread warmUp =
         new Thread(
@@ -124,6 +125,7 @@ public final class Main {
               } catch (java.io.IOException | RuntimeException ignored) {
                 // the command that needs a socket will say what is wrong
               }
+              System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
             },
             "appbox-warm-up");
     warmUp.setDaemon(true);

@@ -25,8 +25,9 @@ final class SystemHost implements Host {
     return user;
   }
 
+  /** This process's effective user id, read once with the rest of {@link #user}. */
   int uid() {
-    return idFromStatus("Uid:");
+    return user().uid();
   }
 
   @Override

@@ -5,7 +5,13 @@ package io.appbox.core;
  * writes it as JSON events.
  */
 public interface Progress {
-  Progress NONE = (phase, percent, message) -> {};
+  // A class, not a lambda: the start-up cache holds no lambda of an interface's initializer, and
+  // making one costs every command a few milliseconds.
+  Progress NONE =
+      new Progress() {
+        @Override
+        public void report(String phase, int percent, String message) {}
+      };
 
   /**
    * @param phase a short word a frontend can switch on ({@code pull}, {@code create}, {@code

@@ -14,12 +14,17 @@ final class SearchRanking {
 
   static List<SearchHit> rank(List<SearchHit> hits, List<String> words) {
     List<String> query = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-    return hits.stream()
-        .sorted(
-            Comparator.comparingInt((SearchHit h) -> closeness(h.name(), query))
-                .thenComparingInt(h -> h.name().length())
-                .thenComparing(SearchHit::name))
-        .toList();
+    // Not Comparator's combinators: they make classes at run time that the start-up cache cannot
+    // hold, a few milliseconds of every search.
+    Comparator<SearchHit> order =
+        (a, b) -> {
+          int c = Integer.compare(closeness(a.name(), query), closeness(b.name(), query));
+          if (c == 0) {
+            c = Integer.compare(a.name().length(), b.name().length());
+          }
+          return c != 0 ? c : a.name().compareTo(b.name());
+        };
+    return hits.stream().sorted(order).toList();
   }
 
   /** 0: the name is the query; 1: starts with it; 2: contains it; 3: matched elsewhere. */

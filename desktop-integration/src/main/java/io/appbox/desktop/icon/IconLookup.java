@@ -100,7 +100,7 @@ public final class IconLookup {
       }
     }
     List<IconFile> result = new ArrayList<>(chosen.values());
-    result.sort(Comparator.comparing(IconFile::sizeDir));
+    result.sort((a, b) -> a.sizeDir().compareTo(b.sizeDir()));
     return new IconSet(icon.name(), result, warnings);
   }
 
@@ -152,12 +152,30 @@ public final class IconLookup {
       String sizeDir,
       String context,
       String ext) {
+    // Written out: Comparator's combinators make classes at run time that the start-up cache
+    // cannot hold, a few milliseconds of every export.
     static final Comparator<Candidate> ORDER =
-        Comparator.comparingInt(Candidate::rank)
-            .thenComparingInt(Candidate::baseOrder)
-            .thenComparing(Candidate::theme)
-            .thenComparing(c -> !c.context.equals("apps"))
-            .thenComparingInt(c -> IconDirectories.EXTENSIONS.indexOf(c.ext))
-            .thenComparing(Candidate::path);
+        new Comparator<>() {
+          @Override
+          public int compare(Candidate a, Candidate b) {
+            int c = Integer.compare(a.rank, b.rank);
+            if (c == 0) {
+              c = Integer.compare(a.baseOrder, b.baseOrder);
+            }
+            if (c == 0) {
+              c = a.theme.compareTo(b.theme);
+            }
+            if (c == 0) {
+              c = Boolean.compare(!a.context.equals("apps"), !b.context.equals("apps"));
+            }
+            if (c == 0) {
+              c =
+                  Integer.compare(
+                      IconDirectories.EXTENSIONS.indexOf(a.ext),
+                      IconDirectories.EXTENSIONS.indexOf(b.ext));
+            }
+            return c != 0 ? c : a.path.compareTo(b.path);
+          }
+        };
   }
 }
