@@ -147,6 +147,11 @@ final class CdsTraining {
     try {
       dir = java.nio.file.Files.createTempDirectory("appbox-training-");
       try (TrainingEngine engine = TrainingEngine.start(dir)) {
+        // A config, as most users have one: reading it is YAML's whole document path.
+        Path config = java.nio.file.Files.createDirectories(dir.resolve(".config/appbox"));
+        java.nio.file.Files.writeString(
+            config.resolve("config.yaml"),
+            "# appbox's settings\nimages:\n  debian: docker.io/library/debian:bookworm\n");
         // The launcher an export writes names the engine's program, which is looked for on PATH.
         Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
         java.nio.file.Files.writeString(bin.resolve("podman"), "#!/bin/sh\nexit 1\n");

@@ -64,6 +64,12 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     Output out = session.output();
     Progress progress = out.longOperation();
     BoxName box = choice.createdIfMissing(session, Optional.ofNullable(where.distro), progress);
+    // Read on a second core while the transaction is recorded and the box locked.
+    session
+        .engine()
+        .inspect(box)
+        .map(c -> c.labels().get(io.appbox.core.box.BoxLabels.DISTRO))
+        .ifPresent(session.profiles()::readAhead);
     List<String> bare = names.stream().map(PackageName::bare).toList();
     TransactionJournal journal = session.transactions();
     journal.begin(
