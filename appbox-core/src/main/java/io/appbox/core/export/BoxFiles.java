@@ -16,6 +16,12 @@ public interface BoxFiles {
   List<String> find(String iconName);
 
   /**
+   * Runs {@link #find} now, reading what it finds with it where it can, so that a find of the same
+   * name later costs no command in the box: for a caller that guesses the name before it knows it.
+   */
+  default void findAhead(String iconName) {}
+
+  /**
    * The content of a file in the box, reading at most {@code maxBytes + 1} bytes: a longer result
    * than {@code maxBytes} tells the caller that the file is over the limit.
    *

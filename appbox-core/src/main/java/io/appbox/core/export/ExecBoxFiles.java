@@ -59,8 +59,14 @@ public final class ExecBoxFiles implements BoxFiles {
   private final ContainerState box;
   private final String user;
 
-  /** What earlier commands read, which later reads of the same files take instead. */
-  private final List<FilesRead> reads = new ArrayList<>();
+  /**
+   * What earlier commands read, which later reads of the same files take instead; commands that
+   * read ahead may run side by side.
+   */
+  private final List<FilesRead> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** What each find found: an export asks once, perhaps ahead ({@link #findAhead}). */
+  private final Map<String, List<String>> found = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ExecBoxFiles(ContainerEngine engine, ContainerState box, String user) {
     this.engine = engine;
@@ -70,6 +76,21 @@ public final class ExecBoxFiles implements BoxFiles {
 
   @Override
   public List<String> find(String iconName) {
+    List<String> known = found.get(iconName);
+    if (known != null) {
+      return known;
+    }
+    List<String> paths = findNow(iconName);
+    found.put(iconName, paths);
+    return paths;
+  }
+
+  @Override
+  public void findAhead(String iconName) {
+    find(iconName);
+  }
+
+  private List<String> findNow(String iconName) {
     ExecResult r =
         exec(
             List.of(
@@ -94,7 +115,8 @@ public final class ExecBoxFiles implements BoxFiles {
 
   @Override
   public void readAhead(Collection<String> paths, int maxBytes) {
-    if (paths.isEmpty()) {
+    List<String> unread = paths.stream().filter(p -> known(p, maxBytes).isEmpty()).toList();
+    if (unread.isEmpty()) {
       return;
     }
     List<String> argv =
@@ -106,17 +128,26 @@ public final class ExecBoxFiles implements BoxFiles {
                 "appbox-read",
                 Integer.toString(maxBytes + 1),
                 Integer.toString(AHEAD_BYTES)));
-    argv.addAll(paths);
+    argv.addAll(unread);
     FilesRead.parse(exec(argv).output(), maxBytes + 1).ifPresent(reads::add);
+  }
+
+  /** What a command that read ahead read of {@code path}, when that was enough. */
+  private Optional<byte[]> known(String path, int maxBytes) {
+    for (FilesRead done : reads) {
+      Optional<byte[]> known = done.read(path, maxBytes);
+      if (known.isPresent()) {
+        return known;
+      }
+    }
+    return Optional.empty();
   }
 
   @Override
   public byte[] read(String path, int maxBytes) {
-    for (FilesRead done : reads) {
-      Optional<byte[]> known = done.read(path, maxBytes);
-      if (known.isPresent()) {
-        return known.get();
-      }
+    Optional<byte[]> known = known(path, maxBytes);
+    if (known.isPresent()) {
+      return known.get();
     }
     ExecResult r = exec(List.of("/usr/bin/head", "-c", Integer.toString(maxBytes + 1), "--", path));
     if (!r.ok()) {

@@ -3,6 +3,7 @@ package io.appbox.core.export;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Quote;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.BoxService;
@@ -92,14 +93,36 @@ public final class ExportService {
    */
   public List<ExportOutcome> exportPackageApps(BoxName name, String pkg) {
     ContainerState box = boxes.running(name);
+    BoxFiles files = files(box);
+    // Most packages name their application and its icon after themselves: those are read while the
+    // package's files are listed, and the export needs no command of its own when they are the
+    // ones.
+    boolean guess = DESKTOP_ID.matcher(pkg).matches();
+    Meanwhile<Boolean> entryGuessed =
+        guess
+            ? Meanwhile.start(
+                "guess-entry",
+                () ->
+                    guessed(
+                        () ->
+                            files.readAhead(
+                                List.of("/usr/share/applications/" + pkg + ".desktop"),
+                                MAX_DESKTOP_FILE)))
+            : Meanwhile.known(false);
+    Meanwhile<Boolean> iconGuessed =
+        guess
+            ? Meanwhile.start("guess-icon", () -> guessed(() -> files.findAhead(pkg)))
+            : Meanwhile.known(false);
+    List<String> packageFiles = packages.files(box, pkg);
+    entryGuessed.get();
+    iconGuessed.get();
     Map<String, String> apps = new LinkedHashMap<>(); // desktop file -> its id
-    for (String path : packages.files(box, pkg)) {
+    for (String path : packageFiles) {
       Matcher m = DESKTOP_FILE.matcher(path);
       if (m.matches()) {
         apps.put(path, m.group(1).replace('/', '-'));
       }
     }
-    BoxFiles files = files(box);
     files.readAhead(apps.keySet(), MAX_DESKTOP_FILE);
     List<ExportOutcome> outcomes = new ArrayList<>();
     for (Map.Entry<String, String> app : apps.entrySet()) {
@@ -391,6 +414,16 @@ public final class ExportService {
             .map(ExportStatus::export)
             .collect(Collectors.toSet());
     return broken.isEmpty() ? List.of() : removal.remove(broken::contains);
+  }
+
+  /** Whether a guess ran; a wrong or failed one costs nothing but its command. */
+  private static boolean guessed(Runnable guess) {
+    try {
+      guess.run();
+      return true;
+    } catch (AppboxException e) {
+      return false;
+    }
   }
 
   private BoxFiles files(ContainerState box) {

@@ -164,6 +164,38 @@ class ExecBoxFilesTest {
   }
 
   @Test
+  void aFindRunAheadIsNotRunAgainAndWhatWasReadIsNotReadAgain() {
+    List<List<String>> ran = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          ran.add(r.argv());
+          return r.argv().get(3).equals("appbox-find")
+              ? new ExecResult(
+                  0,
+                  "/usr/share/icons/a.png\u00003\u0000\u0000PNG".getBytes(StandardCharsets.UTF_8),
+                  "")
+              : new ExecResult(
+                  0,
+                  "/d/a.desktop\u00001\u0000/d/b.desktop\u0000-\u0000\u0000A"
+                      .getBytes(StandardCharsets.UTF_8),
+                  "");
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    files.findAhead("a");
+    files.readAhead(List.of("/d/a.desktop", "/d/b.desktop"), 10);
+    assertThat(ran).hasSize(2);
+
+    assertThat(files.find("a")).containsExactly("/usr/share/icons/a.png");
+    assertThat(files.read("/usr/share/icons/a.png", 10)).isEqualTo("PNG".getBytes());
+    files.readAhead(List.of("/d/a.desktop", "/d/c.desktop"), 10);
+    assertThat(ran).hasSize(3);
+    assertThat(ran.get(2).subList(6, ran.get(2).size())).containsExactly("/d/c.desktop");
+    assertThat(files.read("/d/a.desktop", 10)).isEqualTo("A".getBytes());
+    assertThat(ran).hasSize(3);
+  }
+
+  @Test
   void recordsThatDoNotAddUpFallBackToThePlainFind() {
     List<String> scripts = new ArrayList<>();
     engine.onExec =
