@@ -57,7 +57,7 @@ def command(v, jit, args):
     path = open(f"{work}/{v}.path").read().strip()
     return [f"{jdk}/bin/java", f"-XX:AOTCache={work}/{v}.aot", "-Xlog:aot=off", "-Xlog:cds=off",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions",
-            "-XX:ArchiveRelocationMode=0", jit, "-XX:+UseG1GC", "-XX:-UsePerfData", "-Xss1m",
+            "-XX:ArchiveRelocationMode=0", jit, "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss1m",
             f"-Dappbox.home={dist}", f"-Dprobe.reply={work}/reply.json",
             f"-Dprobe.socket=unix://{socket}", "-cp", path, "LibraryProbe", *args]
 commands = {"list": ("-Xint", ["--engine", "docker", "list"]),
