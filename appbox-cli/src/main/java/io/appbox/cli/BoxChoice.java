@@ -27,6 +27,7 @@ final class BoxChoice {
   /** The box meant, which must exist. */
   BoxName existing(Session session) {
     BoxName name = named(session, Optional.empty());
+    session.aboutBox(name);
     session.boxes().require(name);
     return name;
   }
@@ -48,6 +49,7 @@ final class BoxChoice {
    */
   BoxName createdIfMissing(Session session, Optional<String> distro, Progress progress) {
     BoxName name = named(session, distro);
+    session.aboutBox(name);
     if (session.engine().inspect(name).isPresent()) {
       session.boxes().require(name);
       return name;

@@ -1,5 +1,6 @@
 package io.appbox.cli;
 
+import io.appbox.core.BoxName;
 import io.appbox.core.box.BoxService;
 import io.appbox.core.engine.ContainerEngine;
 import io.appbox.core.engine.EngineKind;
@@ -19,6 +20,7 @@ import io.appbox.runtime.attach.BoxProcessCache;
 import io.appbox.runtime.attach.BoxProcessRunner;
 import io.appbox.runtime.attach.NamespaceEntry;
 import io.appbox.runtime.attach.NamespaceExecEngine;
+import io.appbox.runtime.attach.RememberedBox;
 import io.appbox.runtime.export.BoxLaunchers;
 import io.appbox.runtime.locate.EngineLocator;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ final class Session {
   private SystemHost host;
   private DockerApiEngine api;
   private ContainerEngine direct;
+  private Optional<RememberedBox> remembered = Optional.empty();
   private ContainerEngine engine;
   private Restore restore;
   private BoxService boxes;
@@ -121,9 +124,23 @@ final class Session {
   /** The engine without recovery: what a restore itself works on. */
   private ContainerEngine directEngine() {
     if (direct == null) {
-      direct = new NamespaceExecEngine(api(), namespaces(), processCache(), host().uid());
+      NamespaceExecEngine namespaced =
+          new NamespaceExecEngine(api(), namespaces(), processCache(), host().uid());
+      remembered.ifPresent(namespaced::recalled);
+      direct = namespaced;
     }
     return direct;
+  }
+
+  /**
+   * For a command about one box (install, search, show, remove, packages, export): the engine and
+   * the box as appbox last saw them, taken instead of asking the engine while the box's first
+   * process is the same one ({@link RememberedBox}). Before anything asks for the engine.
+   */
+  void aboutBox(BoxName box) {
+    if (api == null && direct == null) {
+      remembered = processCache().recallState(box, wantedEngine());
+    }
   }
 
   /** The package-manager transactions begun and not ended, which doctor reports and finishes. */
@@ -147,14 +164,19 @@ final class Session {
   /** The engine that answered, spoken to through its API only. */
   private DockerApiEngine api() {
     if (api == null) {
-      Optional<EngineKind> wanted =
-          Optional.ofNullable(options.engine)
-              .map(Enum::name)
-              .or(() -> config().engine())
-              .map(e -> EngineKind.valueOf(e.toUpperCase(java.util.Locale.ROOT)));
-      api =
-          new EngineLocator(env, host().uid(), wanted, Optional.empty(), config().engineTimeouts())
-              .locate();
+      EngineLocator locator =
+          new EngineLocator(
+              env, host().uid(), wantedEngine(), Optional.empty(), config().engineTimeouts());
+      Optional<DockerApiEngine> known =
+          remembered.flatMap(
+              r ->
+                  locator
+                      .remembered(r.engine())
+                      .filter(a -> a.info().id().equals(r.engine().id())));
+      if (known.isEmpty()) {
+        remembered = Optional.empty();
+      }
+      api = known.orElseGet(locator::locate);
       if (Log.info()) {
         Log.info(
             "engine",
@@ -163,10 +185,21 @@ final class Session {
                 + " "
                 + api.info().version()
                 + " at "
-                + api.info().endpoint());
+                + api.info().endpoint()
+                + remembered
+                    .map(r -> ", as box " + r.box().name() + "'s process last saw it (not asked)")
+                    .orElse(""));
       }
     }
     return api;
+  }
+
+  /** The engine the command line or the config asks for; empty for whichever answers. */
+  private Optional<EngineKind> wantedEngine() {
+    return Optional.ofNullable(options.engine)
+        .map(Enum::name)
+        .or(() -> config().engine())
+        .map(e -> EngineKind.valueOf(e.toUpperCase(java.util.Locale.ROOT)));
   }
 
   ProfileCatalog profiles() {

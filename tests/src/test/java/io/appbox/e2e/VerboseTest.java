@@ -78,6 +78,30 @@ class VerboseTest {
   }
 
   @Test
+  void aCommandAboutARunningBoxAsksTheEngineNothingOnceAppboxHasSeenItsProcess() {
+    CommandResult first = s.appbox("packages", "--box", box);
+    assertThat(first).succeeded();
+
+    CommandResult again = s.appbox("-v", "packages", "--box", box);
+    assertThat(again).succeeded();
+    assertThat(again.stdout()).isEqualTo(first.stdout());
+    assertThat(again.stderr())
+        .contains("as box " + box + "'s process last saw it (not asked)")
+        .doesNotContain("appbox: debug engine:");
+
+    // Stopped and started, the box has another process: the engine is asked again.
+    assertThat(s.appbox("stop", box)).succeeded();
+    assertThat(s.appbox("start", box)).succeeded();
+    CommandResult restarted = s.appbox("-v", "packages", "--box", box);
+    assertThat(restarted).succeeded();
+    assertThat(restarted.stderr())
+        .doesNotContain("not asked")
+        .containsPattern("appbox: debug engine: GET /v1\\.41/containers/" + box + "/json 200");
+    CommandResult after = s.appbox("-v", "packages", "--box", box);
+    assertThat(after.stderr()).contains("(not asked)");
+  }
+
+  @Test
   void verboseInstallShowsThePackageManagersWholeOutput() {
     BoxFixture fx = new BoxFixture(s, box);
     fx.write(

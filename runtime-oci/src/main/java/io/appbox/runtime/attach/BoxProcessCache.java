@@ -4,6 +4,8 @@ import io.appbox.core.BoxName;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.ThrowawayBoxes;
 import io.appbox.core.engine.ContainerState;
+import io.appbox.core.engine.EngineInfo;
+import io.appbox.core.engine.EngineKind;
 import io.appbox.core.host.AtomicFile;
 import io.appbox.core.host.PrivateDirectory;
 import java.io.IOException;
@@ -22,6 +24,9 @@ import java.util.stream.Stream;
  * enter} and exported launchers enter the box without asking the engine: {@code
  * RUNTIME/appbox/boxes/ENGINE/BOX}, one line {@code PID MNT HOME USERNS BOX ID START BOOT} (see the
  * libexec/appbox-enter script, which reads it and checks every field before it trusts it).
+ *
+ * <p>Beside it, {@code RUNTIME/appbox/states/ENGINE/BOX} holds what the engine said of the box and
+ * of itself ({@link RememberedBox}), for appbox's own next command about the box.
  *
  * <p>RUNTIME is the caller's private runtime directory ({@link PrivateDirectory#runtimeDir}); with
  * none, nothing is remembered and commands go through the engine.
@@ -84,24 +89,87 @@ public final class BoxProcessCache {
     }
   }
 
+  /**
+   * Remembers the running box and its engine beside the box's process ({@link RememberedBox}), once
+   * {@link #remember} has written the process's line; nothing when the process cannot be read.
+   */
+  public void rememberState(EngineInfo engine, ContainerState box) {
+    Optional<String> mnt = mountNamespace(box.pid());
+    Optional<String> start = startTime(box.pid());
+    Optional<String> boot = bootId();
+    if (runtimeDir.isEmpty() || mnt.isEmpty() || start.isEmpty() || boot.isEmpty()) {
+      return;
+    }
+    String json =
+        new RememberedBox(engine, box, mnt.get(), start.get(), boot.get()).toJson() + "\n";
+    try {
+      Path dir =
+          PrivateDirectory.ensure(runtimeDir.get(), uid, List.of("appbox", "states", engine.id()));
+      Path file = dir.resolve(box.name().value());
+      if (PrivateDirectory.isPrivateFile(file, uid)
+          && Files.readString(file, StandardCharsets.UTF_8).equals(json)) {
+        return;
+      }
+      AtomicFile.write(file, json.getBytes(StandardCharsets.UTF_8), "rw-------");
+    } catch (IOException | RuntimeException e) {
+      // the next command asks the engine
+    }
+  }
+
+  /**
+   * The box as {@link #rememberState} remembered it, on the engine of that kind (any, when empty),
+   * while its first process is still the one remembered; empty when no engine or more than one
+   * remembers a running box of that name, or the file is not the caller's alone.
+   */
+  public Optional<RememberedBox> recallState(BoxName box, Optional<EngineKind> kind) {
+    if (runtimeDir.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Path> states =
+        PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", "states"));
+    if (states.isEmpty()) {
+      return Optional.empty();
+    }
+    List<RememberedBox> found = new java.util.ArrayList<>();
+    try (Stream<Path> engines = Files.list(states.get())) {
+      for (Path dir : (Iterable<Path>) engines::iterator) {
+        Path file = dir.resolve(box.value());
+        if (PrivateDirectory.isPrivateFile(file, uid)) {
+          RememberedBox.parse(Files.readString(file, StandardCharsets.UTF_8))
+              .filter(r -> r.engine().id().equals(dir.getFileName().toString()))
+              .filter(r -> r.box().name().equals(box))
+              .filter(r -> kind.isEmpty() || kind.get() == r.engine().kind())
+              .filter(RememberedBox::stillRunning)
+              .ifPresent(found::add);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    // The same name on two engines: which one is meant is for the engine's own lookup to say.
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
   /** Forgets a box's process: it stopped, or the name is another container's now. */
   public void forget(String engineId, BoxName box) {
     if (runtimeDir.isEmpty()) {
       return;
     }
-    PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", "boxes", engineId))
-        .ifPresent(
-            dir -> {
-              try {
-                // Removes a link itself, never what it points at.
-                Path file = dir.resolve(box.value());
-                if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                  Files.delete(file);
+    for (String kind : List.of("boxes", "states")) {
+      PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", kind, engineId))
+          .ifPresent(
+              dir -> {
+                try {
+                  // Removes a link itself, never what it points at.
+                  Path file = dir.resolve(box.value());
+                  if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(file);
+                  }
+                } catch (IOException e) {
+                  // the launcher's checks reject it anyway, and a state is checked before use
                 }
-              } catch (IOException e) {
-                // the launcher's checks reject it anyway
-              }
-            });
+              });
+    }
   }
 
   /**
@@ -112,7 +180,13 @@ public final class BoxProcessCache {
     if (runtimeDir.isEmpty()) {
       return;
     }
-    PrivateDirectory.existing(runtimeDir.get(), uid, List.of("appbox", "boxes", engineId))
+    for (String kind : List.of("boxes", "states")) {
+      forgetGoneThrowaways(List.of("appbox", kind, engineId), existing);
+    }
+  }
+
+  private void forgetGoneThrowaways(List<String> children, Set<String> existing) {
+    PrivateDirectory.existing(runtimeDir.get(), uid, children)
         .ifPresent(
             dir -> {
               try (Stream<Path> files = Files.list(dir)) {

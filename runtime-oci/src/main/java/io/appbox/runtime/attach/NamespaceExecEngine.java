@@ -168,6 +168,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
     if (file.isEmpty() || mnt.isEmpty() || start.isEmpty()) {
       return Optional.empty();
     }
+    cache.rememberState(engine.info(), box.get());
     Entered now = new Entered(box.get(), file.get(), mnt.get(), start.get());
     entered.put(name.value(), now);
     return Optional.of(now);
@@ -267,6 +268,14 @@ public final class NamespaceExecEngine implements ContainerEngine {
   private void ended(BoxName name, Optional<String> mnt, int graceSeconds) {
     cache.forget(engine.info().id(), name);
     mnt.ifPresent(m -> BoxProcesses.endAll(m, graceSeconds * 1000L));
+  }
+
+  /**
+   * Takes the box as appbox remembered it ({@link BoxProcessCache#recallState}) for what the engine
+   * would say of it, until the box is started, stopped or made again.
+   */
+  public synchronized void recalled(RememberedBox box) {
+    inspected.put(box.box().name().value(), Optional.of(box.box()));
   }
 
   @Override

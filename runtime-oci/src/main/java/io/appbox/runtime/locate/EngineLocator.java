@@ -62,12 +62,7 @@ public final class EngineLocator {
                   + wanted.get().id());
           continue;
         }
-        RegistryCredentials credentials = RegistryCredentials.from(env);
-        return new DockerApiEngine(
-            new UnixHttpClient(c.socket(), timeouts),
-            info(c),
-            credentials,
-            LayerSizes.from(env, credentials));
+        return at(info(c));
       }
       attempts.add(strategy.describe() + ": " + why);
     }
@@ -80,6 +75,42 @@ public final class EngineLocator {
         message.toString(),
         "Install Podman (recommended) or Docker, or start its API service:"
             + " systemctl --user enable --now podman.socket");
+  }
+
+  /**
+   * The engine an earlier command found, without asking it again: {@code known}'s kind and version
+   * at its socket, when that socket is the first one {@link #locate} would ask (so that a changed
+   * {@code CONTAINER_HOST}, {@code --engine} or a socket that is gone sends appbox through {@link
+   * #locate}); empty otherwise. Whether it is rootless and where its program is are found again.
+   */
+  public Optional<DockerApiEngine> remembered(EngineInfo known) {
+    if (wanted.isPresent() && wanted.get() != known.kind()) {
+      return Optional.empty();
+    }
+    for (EngineStrategy strategy : strategies()) {
+      Optional<Path> socket = strategy.asks();
+      if (socket.isPresent() && Files.exists(socket.get())) {
+        if (!socket.get().equals(known.endpoint())) {
+          return Optional.empty();
+        }
+        Path s = socket.get();
+        boolean rootless = uid != 0 && ownedByUser(s);
+        return Optional.of(
+            at(
+                new EngineInfo(
+                    known.kind(), rootless, s, known.version(), onPath(known.kind().id()))));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private DockerApiEngine at(EngineInfo info) {
+    RegistryCredentials credentials = RegistryCredentials.from(env);
+    return new DockerApiEngine(
+        new UnixHttpClient(info.endpoint(), timeouts),
+        info,
+        credentials,
+        LayerSizes.from(env, credentials));
   }
 
   private EngineInfo info(Candidate c) {

@@ -9,4 +9,9 @@ interface EngineStrategy {
 
   /** The socket to use, or empty with the reason recorded in {@code why}. */
   Optional<Candidate> find(StringBuilder why);
+
+  /** The socket {@link #find} would ask, when it asks one that is known without asking. */
+  default Optional<java.nio.file.Path> asks() {
+    return Optional.empty();
+  }
 }

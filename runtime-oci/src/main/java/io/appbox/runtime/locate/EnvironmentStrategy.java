@@ -11,6 +11,13 @@ record EnvironmentStrategy(String variable, String value) implements EngineStrat
   }
 
   @Override
+  public Optional<Path> asks() {
+    return value != null && value.startsWith("unix://")
+        ? Optional.of(Path.of(value.substring("unix://".length())))
+        : Optional.empty();
+  }
+
+  @Override
   public Optional<Candidate> find(StringBuilder why) {
     if (value == null || value.isBlank()) {
       why.append("not set");

@@ -11,6 +11,11 @@ record SocketStrategy(String label, Path socket) implements EngineStrategy {
   }
 
   @Override
+  public Optional<Path> asks() {
+    return Optional.of(socket);
+  }
+
+  @Override
   public Optional<Candidate> find(StringBuilder why) {
     return Ping.of(socket, why).map(p -> new Candidate(socket, p));
   }
