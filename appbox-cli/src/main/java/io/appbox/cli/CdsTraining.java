@@ -166,6 +166,7 @@ final class CdsTraining {
                 "unix://" + engine.socket(),
                 "XDG_RUNTIME_DIR",
                 dir.toString());
+        exerciseRememberedBox(dir, engine.socket(), env);
         for (String[] args :
             new String[][] {
               {"--version"},
@@ -194,6 +195,56 @@ final class CdsTraining {
       // Without these the cache is only a little less complete.
     } finally {
       deleteTree(dir);
+    }
+  }
+
+  /**
+   * What a command about a running box reads instead of asking the engine: the box remembered and
+   * recalled, and the engine taken as it was. This process stands for the box's (it is running and
+   * has a start and a mount namespace); no command is run in it.
+   */
+  private static void exerciseRememberedBox(
+      Path dir, Path socket, java.util.Map<String, String> env) {
+    try {
+      int uid = (Integer) java.nio.file.Files.getAttribute(dir, "unix:uid");
+      io.appbox.runtime.attach.BoxProcessCache cache =
+          new io.appbox.runtime.attach.BoxProcessCache(java.util.Optional.of(dir), uid);
+      io.appbox.core.BoxName name = io.appbox.core.BoxName.of("training-remembered");
+      io.appbox.core.engine.EngineInfo engine =
+          new io.appbox.core.engine.EngineInfo(
+              io.appbox.core.engine.EngineKind.PODMAN,
+              uid != 0,
+              socket,
+              "4.3.1",
+              java.util.Optional.empty());
+      cache.rememberState(
+          engine,
+          new io.appbox.core.engine.ContainerState(
+              name,
+              String.format("%064x", 1),
+              "docker.io/library/debian:bookworm",
+              true,
+              "running",
+              ProcessHandle.current().pid(),
+              java.util.Map.of(
+                  io.appbox.core.box.BoxLabels.MANAGER,
+                  io.appbox.core.box.BoxLabels.MANAGER_VALUE,
+                  io.appbox.core.box.BoxLabels.DISTRO,
+                  "debian")));
+      cache
+          .recallState(name, java.util.Optional.empty())
+          .ifPresent(
+              r ->
+                  new io.appbox.runtime.locate.EngineLocator(
+                          env,
+                          uid,
+                          java.util.Optional.empty(),
+                          java.util.Optional.empty(),
+                          io.appbox.runtime.api.EngineTimeouts.DEFAULTS)
+                      .remembered(r.engine()));
+      cache.forget(engine.id(), name);
+    } catch (java.io.IOException | RuntimeException e) {
+      // Without these the cache is only a little less complete.
     }
   }
 

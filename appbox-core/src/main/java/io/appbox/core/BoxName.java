@@ -32,6 +32,18 @@ public record BoxName(String value) implements Comparable<BoxName> {
     return new BoxName(value);
   }
 
+  // Written out: a record's generated equals and hashCode make method-handle classes on their
+  // first call, some 10 ms of a command, which the start-up cache cannot hold.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BoxName b && value.equals(b.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
   @Override
   public int compareTo(BoxName other) {
     return value.compareTo(other.value);
