@@ -41,23 +41,9 @@ final class CdsTraining {
       io.appbox.core.host.XdgDirs dirs =
           io.appbox.core.host.XdgDirs.of(java.util.Map.of("HOME", home.toString()), home);
       Wiring.profiles(dirs, java.util.Map.of()).all();
-      Process p =
-          new ProcessBuilder("true")
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .start();
-      Thread drain =
-          new Thread(
-              () -> {
-                try {
-                  p.getErrorStream().readAllBytes();
-                } catch (IOException ignored) {
-                  // only the classes matter
-                }
-              });
-      drain.start();
-      p.getInputStream().readAllBytes();
-      p.waitFor();
-      drain.join();
+      // A command in a box, as appbox runs one through nsenter: here `true`, on the host.
+      io.appbox.runtime.attach.CapturedCommand.run(
+          java.util.List.of("true"), java.util.Map.of(), (stream, line) -> {});
       io.appbox.core.exported.ExportRegistry registry = Wiring.exports(dirs);
       byte[] entry =
           ("[Desktop Entry]\nType=Application\nName=Training\nName[de]=Übung\n"
@@ -82,8 +68,6 @@ final class CdsTraining {
       Wiring.removal(dirs, registry).remove(e -> true);
     } catch (IOException | RuntimeException e) {
       // Without these the archive is only a little less complete.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       deleteTree(home);
     }

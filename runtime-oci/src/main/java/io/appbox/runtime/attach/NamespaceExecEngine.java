@@ -14,14 +14,7 @@ import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.ImageInfo;
 import io.appbox.core.engine.InspectedBox;
 import io.appbox.core.engine.OutputListener;
-import io.appbox.core.engine.OutputListener.Stream;
-import io.appbox.runtime.api.LineSplitter;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +36,6 @@ import java.util.Optional;
  * box, to start it, to enter it), and each answer costs a round trip.
  */
 public final class NamespaceExecEngine implements ContainerEngine {
-  private static final int MAX_CAPTURE = 64 << 20;
 
   private final ContainerEngine engine;
   private final NamespaceEntry namespaces;
@@ -89,7 +81,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
             box.get().cacheFile(),
             new AttachedCommand(
                 request.argv(), user, Map.of(), "/", false, asRoot.get() && uid != 0));
-    return run(argv, request.environment(), listener);
+    return CapturedCommand.run(argv, request.environment(), listener);
   }
 
   /**
@@ -130,7 +122,7 @@ public final class NamespaceExecEngine implements ContainerEngine {
     }
     env.put("APPBOX_BOX", box.box().name().value());
     env.put("container", "appbox");
-    return Optional.of(run(argv.get(), env, listener));
+    return Optional.of(CapturedCommand.run(argv.get(), env, listener));
   }
 
   /**
@@ -172,78 +164,6 @@ public final class NamespaceExecEngine implements ContainerEngine {
     Entered now = new Entered(box.get(), file.get(), mnt.get(), start.get());
     entered.put(name.value(), now);
     return Optional.of(now);
-  }
-
-  private static ExecResult run(
-      List<String> argv, Map<String, String> environment, OutputListener listener) {
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(new File("/"));
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.environment().clear();
-    pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
-    pb.environment().putAll(environment);
-    // The engine's exec reports both streams from one thread; so does this.
-    OutputListener serial =
-        (stream, line) -> {
-          synchronized (listener) {
-            listener.line(stream, line);
-          }
-        };
-    Process p = ChildProcess.start(pb);
-    Capture err = new Capture(p.getErrorStream(), Stream.STDERR, serial);
-    Thread errReader = new Thread(err, "appbox-exec-stderr");
-    errReader.setDaemon(true);
-    errReader.start();
-    Capture out = new Capture(p.getInputStream(), Stream.STDOUT, serial);
-    out.run();
-    int code = ChildProcess.waitFor(p);
-    try {
-      errReader.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    out.rethrow();
-    err.rethrow();
-    return new ExecResult(code, out.bytes(), new String(err.bytes(), StandardCharsets.UTF_8));
-  }
-
-  /** Reads one stream whole, line by line to the listener and into a bounded buffer. */
-  private static final class Capture implements Runnable {
-    private final InputStream in;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final LineSplitter lines;
-    private IOException failure;
-
-    Capture(InputStream in, Stream stream, OutputListener listener) {
-      this.in = in;
-      this.lines = new LineSplitter(line -> listener.line(stream, line));
-    }
-
-    @Override
-    public void run() {
-      byte[] buf = new byte[65536];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          if (bytes.size() < MAX_CAPTURE) {
-            bytes.write(buf, 0, n);
-          }
-          lines.accept(buf, n);
-        }
-        lines.finish();
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
-
-    byte[] bytes() {
-      return bytes.toByteArray();
-    }
-
-    void rethrow() {
-      if (failure != null) {
-        throw new UncheckedIOException("reading a command's output failed", failure);
-      }
-    }
   }
 
   // What changes a box forgets what this process knew of it. What stops it, removes it or gives
