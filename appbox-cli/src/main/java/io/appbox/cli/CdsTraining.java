@@ -88,14 +88,7 @@ final class CdsTraining {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       }
-      byte[] png = new byte[33];
-      byte[] head = {
-        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-      };
-      System.arraycopy(head, 0, png, 0, head.length);
-      png[19] = 48;
-      png[23] = 48;
-      return png;
+      return TrainingBox.png48();
     }
 
     @Override

@@ -35,6 +35,16 @@ final class TrainingBox {
                 + APP
                 + "\nCategories=Utility;\n")
             .getBytes(StandardCharsets.UTF_8));
+    files.put("/usr/share/icons/hicolor/48x48/apps/" + APP + ".png", png48());
+    files.put(
+        "/usr/share/icons/hicolor/scalable/apps/" + APP + ".svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The start of a 48×48 PNG: its signature and the IHDR chunk's size, all an icon's size needs.
+   */
+  static byte[] png48() {
     byte[] png = new byte[33];
     byte[] head = {
       (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
@@ -42,10 +52,7 @@ final class TrainingBox {
     System.arraycopy(head, 0, png, 0, head.length);
     png[19] = 48;
     png[23] = 48;
-    files.put("/usr/share/icons/hicolor/48x48/apps/" + APP + ".png", png);
-    files.put(
-        "/usr/share/icons/hicolor/scalable/apps/" + APP + ".svg",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8));
+    return png;
   }
 
   Ran run(List<String> argv) {
