@@ -97,25 +97,21 @@ public final class ExportService {
     // Most packages name their application and its icon after themselves: those are read while the
     // package's files are listed, and the export needs no command of its own when they are the
     // ones.
-    boolean guess = DESKTOP_ID.matcher(pkg).matches();
-    Meanwhile<Boolean> entryGuessed =
-        guess
-            ? Meanwhile.start(
-                "guess-entry",
-                () ->
-                    guessed(
-                        () ->
-                            files.readAhead(
-                                List.of("/usr/share/applications/" + pkg + ".desktop"),
-                                MAX_DESKTOP_FILE)))
-            : Meanwhile.known(false);
-    Meanwhile<Boolean> iconGuessed =
-        guess
-            ? Meanwhile.start("guess-icon", () -> guessed(() -> files.findAhead(pkg)))
-            : Meanwhile.known(false);
+    List<Meanwhile<Boolean>> guesses =
+        DESKTOP_ID.matcher(pkg).matches()
+            ? List.of(
+                Meanwhile.start(
+                    "guess-entry",
+                    () ->
+                        guessed(
+                            () ->
+                                files.readAhead(
+                                    List.of("/usr/share/applications/" + pkg + ".desktop"),
+                                    MAX_DESKTOP_FILE))),
+                Meanwhile.start("guess-icon", () -> guessed(() -> files.findAhead(pkg))))
+            : List.of();
     List<String> packageFiles = packages.files(box, pkg);
-    entryGuessed.get();
-    iconGuessed.get();
+    guesses.forEach(Meanwhile::get);
     Map<String, String> apps = new LinkedHashMap<>(); // desktop file -> its id
     for (String path : packageFiles) {
       Matcher m = DESKTOP_FILE.matcher(path);
