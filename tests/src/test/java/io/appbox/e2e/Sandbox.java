@@ -197,6 +197,10 @@ final class Sandbox implements AutoCloseable {
     } else {
       pb.environment().putAll(all);
     }
+    // Signals at their defaults, as from a terminal, whatever this test run inherited: under
+    // nohup SIGHUP is ignored, and so, by every JVM and shell started from it, never handled.
+    full.add("env");
+    full.add("--default-signal");
     full.addAll(argv);
     try {
       return pb.command(full)
