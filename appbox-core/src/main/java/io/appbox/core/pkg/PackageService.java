@@ -77,28 +77,25 @@ public final class PackageService {
     requireSome(packages);
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
-    // Both only read the box: what it has, and whether it has an index to install from.
-    Meanwhile<Boolean> lacksIndex = Meanwhile.start("index", () -> lacksIndex(box, profile));
+    // A profile that cannot tell "no such package" from other failures (a user's, without a
+    // not-found pattern) is asked for an index first, beside the installed list.
+    Meanwhile<Boolean> lacksIndex =
+        profile.packages().notFound().isPresent()
+            ? Meanwhile.known(false)
+            : Meanwhile.start("index", () -> lacksIndex(box, profile));
     Map<String, String> before = pm.versionsOf(box, profile, bare(packages));
     List<PackageName> wanted =
         packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
-    boolean refresh = lacksIndex.get();
+    if (!wanted.isEmpty() && lacksIndex.get()) {
+      refreshIndex(box, profile, progress);
+    }
     Meanwhile<Map<String, String>> after =
-        wanted.isEmpty()
-            ? Meanwhile.known(before)
-            : install(box, profile, wanted, refresh, progress);
+        wanted.isEmpty() ? Meanwhile.known(before) : install(box, profile, wanted, progress);
     return new Installation(packages, before, after);
   }
 
   private Meanwhile<Map<String, String>> install(
-      ContainerState box,
-      DistroProfile profile,
-      List<PackageName> packages,
-      boolean refreshFirst,
-      Progress progress) {
-    if (refreshFirst) {
-      refreshIndex(box, profile, progress);
-    }
+      ContainerState box, DistroProfile profile, List<PackageName> packages, Progress progress) {
     progress.report("install", 0, "Installing " + names(packages) + " in " + box.name());
     Map<String, String> installed;
     try {
@@ -108,7 +105,9 @@ public final class PackageService {
         throw e;
       }
       // A fresh box has no package index yet, and an old one may lack a new package: refresh
-      // the index once, then try again.
+      // the index once, then try again. Every package manager says so when its index is missing
+      // (apt, pacman) or fetches it itself (dnf, zypper as root), so an install does not check
+      // for an index first: a box command fewer on every install into a box that has one.
       refreshIndex(box, profile, progress);
       installed = change(box, profile, profile.packages().install(), packages, progress, "install");
     }

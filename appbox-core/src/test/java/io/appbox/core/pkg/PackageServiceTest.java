@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fresh box of a distribution whose image never refreshed its index (Fedora, openSUSE, Arch): an
- * install, or a query that finds nothing, refreshes it once, as root; an upgrade refreshes before
- * it upgrades.
+ * install or a query that finds nothing refreshes it once, as root, and tries again; an upgrade
+ * refreshes before it upgrades.
  */
 class PackageServiceTest {
   private static final BoxName BOX = BoxName.of("dev");
@@ -47,6 +47,8 @@ class PackageServiceTest {
   private boolean indexed;
   private List<String> installed = new ArrayList<>(List.of("glibc", "appbox-hello-data"));
   private PackageService packages;
+  private Optional<Pattern> notFound =
+      Optional.of(Pattern.compile("No match for argument: (?<name>\\S+)"));
 
   @BeforeEach
   void freshBox() {
@@ -67,6 +69,10 @@ class PackageServiceTest {
         indexed = true;
         yield ExecResult.of(0, "", "");
       }
+      case "install" ->
+          indexed
+              ? ExecResult.of(0, "", "")
+              : ExecResult.of(1, "", "No match for argument: " + r.argv().get(1));
       case "search" ->
           indexed
               ? ExecResult.of(0, "appbox-hello\tSays hello\n", "")
@@ -111,12 +117,42 @@ class PackageServiceTest {
   }
 
   @Test
-  void installChecksForAnIndexBeforeItInstalls() {
-    packages.install(BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> {});
+  void anInstallThatFindsNoIndexRefreshesItOnceAndInstalls() {
+    packages.install(
+        BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> progress.add(m));
 
-    // The installed packages are listed while the index is checked; both before the install.
+    // What the box had, the install, the refresh, the install again, then the versions it has.
+    assertThat(ran())
+        .containsExactly(
+            "list as 1000:1000",
+            "install as root",
+            "update as root",
+            "install as root",
+            "list as 1000:1000");
+    assertThat(progress).contains("Refreshing the package index of dev");
+  }
+
+  @Test
+  void anInstallIntoABoxWithAnIndexRunsNoCheckForIt() {
+    indexed = true;
+    packages.install(
+        BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> progress.add(m));
+
+    assertThat(ran()).containsExactly("list as 1000:1000", "install as root", "list as 1000:1000");
+    assertThat(progress).doesNotContain("Refreshing the package index of dev");
+  }
+
+  @Test
+  void aProfileThatCannotTellAMissingPackageChecksForAnIndexBeforeItInstalls() {
+    notFound = Optional.empty();
+    packages = new PackageService(engine, boxes(), home.resolve("locks"));
+
+    packages.install(
+        BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> progress.add(m));
+
     assertThat(ran()).containsSubsequence("has-index as root", "update as root", "install as root");
-    assertThat(ran()).containsSubsequence("list as 1000:1000", "install as root");
+    assertThat(ran()).containsOnlyOnce("install as root");
+    assertThat(progress).contains("Refreshing the package index of dev");
   }
 
   @Test
@@ -164,7 +200,7 @@ class PackageServiceTest {
                 PackageCommand.of(true, "autoremove"),
                 other,
                 other,
-                Optional.empty(),
+                notFound,
                 ProgressFormat.NONE,
                 Optional.empty(),
                 RemovalPlans.NONE,
