@@ -9,7 +9,8 @@ import java.util.Optional;
  * assumes when the profile does not say.
  */
 enum CommandKey {
-  INSTALL("install", true),
+  // Optional output: the packages it installed, with their versions, which spares a query after.
+  INSTALL("install", true, List.of("name", "version")),
   REMOVE("remove", true),
   SEARCH("search", false, "^(?<name>[^\\t\\n]+)\\t(?<summary>[^\\n]*)$", "name", "summary"),
   SHOW("show", false, "^(?<key>[^\\s:][^:\\n]*?)[ \\t]*:[ \\t]*(?<value>[^\\n]*)$", "key", "value"),
@@ -55,10 +56,14 @@ enum CommandKey {
   final List<String> groups;
 
   CommandKey(String key, boolean rootByDefault) {
+    this(key, rootByDefault, List.of());
+  }
+
+  CommandKey(String key, boolean rootByDefault, List<String> groups) {
     this.key = key;
     this.rootByDefault = rootByDefault;
     this.defaultOutput = Optional.empty();
-    this.groups = List.of();
+    this.groups = groups;
   }
 
   CommandKey(String key, boolean rootByDefault, String defaultOutput, String... groups) {
@@ -73,8 +78,14 @@ enum CommandKey {
     return !isOptional();
   }
 
+  /** Whether it asks rather than changes: its output is read, with a default pattern. */
   boolean isQuery() {
     return defaultOutput.isPresent();
+  }
+
+  /** Whether appbox reads records from its output: a query's, or what install says it set up. */
+  boolean readsOutput() {
+    return !groups.isEmpty();
   }
 
   /** A command a profile may leave out: appbox then cannot tell beforehand. */

@@ -106,14 +106,14 @@ final class PackageCommandsTranslator {
     List<String> argv = argv(mapping.required("argv"));
     boolean root = mapping.optional("root").map(YamlField::bool).orElse(key.rootByDefault);
     Optional<YamlField> output = mapping.optional("output");
-    if (output.isPresent() && !key.isQuery()) {
+    if (output.isPresent() && !key.readsOutput()) {
       throw output
           .get()
           .problem(
               "appbox does not read the output of "
                   + key.key
-                  + "; only of search, show, list-installed, list-files, owner, versions,"
-                  + " list-manual and the plan- commands",
+                  + "; only of install, search, show, list-installed, list-files, owner,"
+                  + " versions, list-manual, query-installed and the plan- commands",
               "Remove the output field.");
     }
     Optional<Pattern> pattern =

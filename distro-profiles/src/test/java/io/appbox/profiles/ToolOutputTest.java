@@ -196,6 +196,64 @@ class ToolOutputTest {
   }
 
   /** Standard output of the query for bash, nothere and glibc (or libc6), from the test images. */
+  /** What install says it set up, as the end-to-end tests' package managers print it. */
+  @Nested
+  class Install {
+    static Stream<Arguments> samples() {
+      return Stream.of(
+          // apt-get install with Status-Fd=1 (apt 2.6.1): pmstatus lines, then Setting up.
+          Arguments.of(
+              "debian",
+              """
+              pmstatus:appbox-hello:40:Unpacking appbox-hello (1.0)
+              Unpacking appbox-hello (1.0) ...
+              Setting up appbox-hello-data (1.0) ...
+              Setting up libc6:amd64 (2.36-9+deb12u4) ...
+              Setting up appbox-hello (1.0) ...
+              Processing triggers for hicolor-icon-theme (0.17-2) ...
+              """,
+              List.of("appbox-hello-data|1.0", "libc6|2.36-9+deb12u4", "appbox-hello|1.0")),
+          Arguments.of(
+              "ubuntu", "Setting up htop (3.3.0-4build1) ...\n", List.of("htop|3.3.0-4build1")),
+          // zypper 1.14.101: a name with a plus and dots, an epoch, a release with a dot.
+          Arguments.of(
+              "opensuse",
+              """
+              Loading repository data...
+              Reading installed packages...
+              The following 3 NEW packages are going to be installed:
+                appbox-c++.tools appbox-hello appbox-hello-data
+              Retrieving: appbox-hello-1.0-1.noarch (appbox test packages) (2/3),   8.4 KiB
+              (1/3) Installing: appbox-hello-data-1.0-1.noarch [..done]
+              (2/3) Installing: appbox-c++.tools-1.0-1.noarch [..done]
+              (3/3) Installing: htop-2:3.3.0-1.3.x86_64 [..done]
+              """,
+              List.of("appbox-hello-data|1.0-1", "appbox-c++.tools|1.0-1", "htop|3.3.0-1.3")),
+          // pacman 7.1.0 without a terminal: every package on one line; an epoch stays, as
+          // pacman -Q prints it; what follows the line is not read.
+          Arguments.of(
+              "arch",
+              """
+              resolving dependencies...
+              looking for conflicting packages...
+
+              Packages (3) appbox-hello-data-1.0-1  appbox-c++.tools-1.0-1  vim-2:9.1.0-1
+
+              Total Download Size:   0.00 MiB
+              :: Retrieving packages...
+               appbox-c++.tools-1.0-1-any downloading...
+              installing appbox-hello-data...
+              """,
+              List.of("appbox-hello-data|1.0-1", "appbox-c++.tools|1.0-1", "vim|2:9.1.0-1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void yieldsWhatItInstalledWithTheVersions(String id, String output, List<String> expected) {
+      assertThat(records(id, CommandKey.INSTALL, output)).containsExactlyElementsOf(expected);
+    }
+  }
+
   @Nested
   class QueryInstalled {
     static Stream<Arguments> samples() {

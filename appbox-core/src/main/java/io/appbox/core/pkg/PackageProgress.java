@@ -10,14 +10,9 @@ import io.appbox.core.profile.ProgressFormat;
  * become percentages; other lines become activity.
  */
 final class PackageProgress implements OutputListener {
-  /** apt's "Setting up htop (3.2.2-2) ..." names what it just installed, with the version. */
-  private static final java.util.regex.Pattern SETTING_UP =
-      java.util.regex.Pattern.compile("^Setting up ([^\\s:]+)(?::\\S+)? \\(([^)\\s]+)\\)");
-
   private final ProgressFormat format;
   private final Progress progress;
   private final String phase;
-  private final java.util.Map<String, String> setUp = new java.util.LinkedHashMap<>();
 
   PackageProgress(ProgressFormat format, Progress progress, String phase) {
     this.format = format;
@@ -48,19 +43,8 @@ final class PackageProgress implements OutputListener {
       }
     }
     if (stream == Stream.STDOUT) {
-      if (format == ProgressFormat.APT_STATUS) {
-        java.util.regex.Matcher m = SETTING_UP.matcher(line);
-        if (m.find()) {
-          setUp.put(m.group(1), m.group(2));
-        }
-      }
       progress.report(phase, -1, line.strip());
     }
-  }
-
-  /** The packages the package manager said it set up, with their versions. */
-  java.util.Map<String, String> setUp() {
-    return setUp;
   }
 
   private static int percent(String text) {

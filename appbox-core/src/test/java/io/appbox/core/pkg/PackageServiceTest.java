@@ -47,6 +47,7 @@ class PackageServiceTest {
   private boolean indexed;
   private List<String> installed = new ArrayList<>(List.of("glibc", "appbox-hello-data"));
   private PackageService packages;
+  private PackageCommand install = PackageCommand.of(true, "install");
   private Optional<Pattern> notFound =
       Optional.of(Pattern.compile("No match for argument: (?<name>\\S+)"));
 
@@ -71,7 +72,8 @@ class PackageServiceTest {
       }
       case "install" ->
           indexed
-              ? ExecResult.of(0, "", "")
+              ? ExecResult.of(
+                  0, "Installed appbox-hello-data 1.0\nInstalled appbox-hello 2.0-1\n", "")
               : ExecResult.of(1, "", "No match for argument: " + r.argv().get(1));
       case "search" ->
           indexed
@@ -143,6 +145,24 @@ class PackageServiceTest {
   }
 
   @Test
+  void anInstallWhoseOutputNamesTheVersionsAsksForThemNoMore() {
+    indexed = true;
+    install =
+        new PackageCommand(
+            List.of("install"),
+            true,
+            Optional.of(
+                Pattern.compile("^Installed (?<name>\\S+) (?<version>\\S+)$", Pattern.MULTILINE)));
+    packages = new PackageService(engine, boxes(), home.resolve("locks"));
+
+    List<InstalledPackage> done =
+        packages.install(BOX, List.of(PackageName.of("appbox-hello")), (phase, p, m) -> {});
+
+    assertThat(ran()).containsExactly("list as 1000:1000", "install as root");
+    assertThat(done).extracting(InstalledPackage::version).containsExactly("2.0-1");
+  }
+
+  @Test
   void aProfileThatCannotTellAMissingPackageChecksForAnIndexBeforeItInstalls() {
     notFound = Optional.empty();
     packages = new PackageService(engine, boxes(), home.resolve("locks"));
@@ -188,7 +208,7 @@ class PackageServiceTest {
             ImageRef.parse("registry.fedoraproject.org/fedora:41"),
             Optional.empty(),
             new PackageCommands(
-                PackageCommand.of(true, "install"),
+                install,
                 other,
                 new PackageCommand(List.of("search"), true, Optional.of(tabs)),
                 other,
