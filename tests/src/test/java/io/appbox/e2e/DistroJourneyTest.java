@@ -157,13 +157,16 @@ class DistroJourneyTest {
       s.write("a file.txt", "x");
       // gio launch returns once the application has started. The test's launching session (runuser)
       // must outlive it, as a desktop's does: when it ended first, the application's last line was
-      // lost in about 1 launch in 12 (none in 40 when it waited).
+      // lost in about 1 launch in 12 (none in 40 when it waited). It is waited for from the start:
+      // the exported launcher (launchers/ENGINE/BOX appbox-hello) until it has become the box's
+      // /usr/bin/appbox-hello; waiting for the latter alone lost the line again in a CI run.
       CommandResult launch =
           s.host(
               "sh",
               "-c",
               "gio launch \"$1\" \"$2\" || exit;"
-                  + " for _ in $(seq 600); do pgrep -u \"$(id -u)\" -f '[/]usr/bin/appbox-hello' >/dev/null"
+                  + " for _ in $(seq 600); do pgrep -u \"$(id -u)\" -f"
+                  + " '[/]launchers/[^ ]* appbox-hello|[/]usr/bin/appbox-hello' >/dev/null"
                   + " || exit 0; sleep 0.1; done; exit 124",
               "sh",
               desktop.toString(),
