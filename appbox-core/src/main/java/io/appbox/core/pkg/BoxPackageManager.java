@@ -134,11 +134,7 @@ final class BoxPackageManager {
     if (!r.ok()) {
       throw failed(box, profile, "list the installed packages", r);
     }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map<String, String> record : records(list, r.stdout())) {
-      out.put(record.get("name"), record.getOrDefault("version", ""));
-    }
-    return out;
+    return versionsIn(list, r.stdout());
   }
 
   /**
@@ -162,11 +158,16 @@ final class BoxPackageManager {
     if (r.exitCode() >= 126) {
       throw failed(box, profile, "tell which packages are installed", r);
     }
+    Map<String, String> out = versionsIn(query.get(), r.stdout());
+    out.keySet().retainAll(names);
+    return out;
+  }
+
+  /** The packages the command's output names, name to version, in the order it names them. */
+  static Map<String, String> versionsIn(PackageCommand command, String output) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Map<String, String> record : records(query.get(), r.stdout())) {
-      if (names.contains(record.get("name"))) {
-        out.put(record.get("name"), record.getOrDefault("version", ""));
-      }
+    for (Map<String, String> record : records(command, output)) {
+      out.put(record.get("name"), record.getOrDefault("version", ""));
     }
     return out;
   }

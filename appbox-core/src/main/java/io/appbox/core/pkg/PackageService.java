@@ -16,13 +16,10 @@ import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.PackageCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Package management inside a box, through its distro profile's commands. Changes to one box are
@@ -338,7 +335,9 @@ public final class PackageService {
     PackageProgress listener = new PackageProgress(profile.packages().progress(), progress, phase);
     ExecResult r = pm.exec(box, profile, command, args, listener);
     if (r.ok()) {
-      return command.output().map(p -> said(p, r.stdout())).orElse(Map.of());
+      return command.output().isPresent()
+          ? BoxPackageManager.versionsIn(command, r.stdout())
+          : Map.of();
     }
     Set<String> missing = BoxPackageManager.notFound(profile, r);
     if (!missing.isEmpty()) {
@@ -353,15 +352,6 @@ public final class PackageService {
           "Check the name: appbox search --box " + box.name() + " " + missing.iterator().next());
     }
     throw BoxPackageManager.failed(box, profile, phase, r);
-  }
-
-  private static Map<String, String> said(Pattern pattern, String output) {
-    Map<String, String> said = new LinkedHashMap<>();
-    Matcher m = pattern.matcher(output);
-    while (m.find()) {
-      said.put(m.group("name"), m.group("version"));
-    }
-    return said;
   }
 
   /** The lock that serialises changes to a box between appbox processes. */
