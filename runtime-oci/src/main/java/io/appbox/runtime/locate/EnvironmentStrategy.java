@@ -23,11 +23,11 @@ record EnvironmentStrategy(String variable, String value) implements EngineStrat
       why.append("not set");
       return Optional.empty();
     }
-    if (!value.startsWith("unix://")) {
+    Optional<Path> socket = asks();
+    if (socket.isEmpty()) {
       why.append(value).append(" is not a unix:// socket, the only kind appbox speaks");
       return Optional.empty();
     }
-    Path socket = Path.of(value.substring("unix://".length()));
-    return Ping.of(socket, why).map(p -> new Candidate(socket, p));
+    return Ping.of(socket.get(), why).map(p -> new Candidate(socket.get(), p));
   }
 }
