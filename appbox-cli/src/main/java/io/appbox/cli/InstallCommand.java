@@ -5,11 +5,15 @@ import io.appbox.cli.json.ExportJson;
 import io.appbox.cli.json.InstalledPackageJson;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Progress;
 import io.appbox.core.export.ExportOutcome;
+import io.appbox.core.host.LockFile;
 import io.appbox.core.install.InstallService;
+import io.appbox.core.pkg.InstallCheck;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
+import io.appbox.core.pkg.PackageService;
 import io.appbox.core.pkg.TransactionJournal;
 import io.appbox.runtime.attach.CommandsInBoxes;
 import java.util.LinkedHashMap;
@@ -64,30 +68,30 @@ final class InstallCommand extends BaseCommand implements LongOperation {
     Output out = session.output();
     Progress progress = out.longOperation();
     BoxName box = choice.createdIfMissing(session, Optional.ofNullable(where.distro), progress);
-    // Read on a second core while the transaction is recorded and the box locked.
-    session
-        .engine()
-        .inspect(box)
-        .map(c -> c.labels().get(io.appbox.core.box.BoxLabels.DISTRO))
-        .ifPresent(session.profiles()::readAhead);
     List<String> bare = names.stream().map(PackageName::bare).toList();
     TransactionJournal journal = session.transactions();
-    journal.begin(
-        new TransactionJournal.Transaction(
-            box, "install", bare, !noExport, java.time.Instant.now()));
+    PackageService packageService = session.packages();
     InstallService.Installed result;
     String what = "the install of " + String.join(", ", bare) + " in " + box;
-    try (FinishBeforeExit guard = FinishBeforeExit.transaction(out, what, CommandsInBoxes::stop)) {
-      try {
-        result = session.installs().install(box, names, !noExport, progress);
-      } catch (AppboxException e) {
-        if (!guard.interrupted()) {
-          journal.end(box);
-          throw e;
+    // The box is asked what it has on a second core while the transaction is recorded.
+    try (LockFile lock = packageService.lock(box, progress);
+        Meanwhile<InstallCheck> checked = packageService.check(box, names)) {
+      journal.begin(
+          new TransactionJournal.Transaction(
+              box, "install", bare, !noExport, java.time.Instant.now()));
+      try (FinishBeforeExit guard =
+          FinishBeforeExit.transaction(out, what, CommandsInBoxes::stop)) {
+        try {
+          result = session.installs().installLocked(box, names, checked, !noExport, progress);
+        } catch (AppboxException e) {
+          if (!guard.interrupted()) {
+            journal.end(box);
+            throw e;
+          }
+          throw Interrupted.install(session, box, bare, !noExport, journal, e);
         }
-        throw Interrupted.install(session, box, bare, !noExport, journal, e);
+        journal.end(box);
       }
-      journal.end(box);
     }
     List<InstalledPackage> installed = result.packages();
     List<Map<String, Object>> exported = exportsJson(result.exports());

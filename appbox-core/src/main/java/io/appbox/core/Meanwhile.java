@@ -5,9 +5,10 @@ import java.util.function.Supplier;
 /**
  * A query that runs on a thread of its own while the caller does something else: a command in the
  * box mostly waits for the box, so two independent ones run side by side cost little more than one.
- * {@link #get} waits for the answer and throws what the query threw.
+ * {@link #get} waits for the answer and throws what the query threw; {@link #close} waits for a
+ * query whose answer is no longer wanted, so that no command in a box outlives appbox.
  */
-public final class Meanwhile<T> {
+public final class Meanwhile<T> implements AutoCloseable {
   /** The query's thread; null for an answer known from the start. */
   private final Thread thread;
 
@@ -54,6 +55,25 @@ public final class Meanwhile<T> {
     if (thread == null) {
       return value;
     }
+    join();
+    if (error != null) {
+      throw error;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return value;
+  }
+
+  /** Waits for the query to end, its answer or failure unwanted (the caller failed first). */
+  @Override
+  public void close() {
+    if (thread != null) {
+      join();
+    }
+  }
+
+  private void join() {
     boolean interrupted = false;
     while (true) {
       try {
@@ -66,12 +86,5 @@ public final class Meanwhile<T> {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (error != null) {
-      throw error;
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    return value;
   }
 }

@@ -1,10 +1,12 @@
 package io.appbox.core.install;
 
 import io.appbox.core.BoxName;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Progress;
 import io.appbox.core.export.ExportOutcome;
 import io.appbox.core.export.ExportService;
 import io.appbox.core.host.LockFile;
+import io.appbox.core.pkg.InstallCheck;
 import io.appbox.core.pkg.Installation;
 import io.appbox.core.pkg.InstalledPackage;
 import io.appbox.core.pkg.PackageName;
@@ -47,13 +49,26 @@ public final class InstallService {
   public Installed install(
       BoxName box, List<PackageName> names, boolean export, Progress progress) {
     try (LockFile lock = packages.lock(box, progress)) {
-      Installation installed = packages.installing(box, names, progress);
-      List<ExportOutcome> exported = new ArrayList<>();
-      if (export) {
-        exported.addAll(exportApps(box, installed.added(), progress));
-      }
-      return new Installed(installed.packages(), exported);
+      return installLocked(box, names, packages.check(box, names), export, progress);
     }
+  }
+
+  /**
+   * The same, for a caller that holds the box's lock and has started the box's check ({@link
+   * PackageService#check}), to record the transaction while the box answers.
+   */
+  public Installed installLocked(
+      BoxName box,
+      List<PackageName> names,
+      Meanwhile<InstallCheck> checked,
+      boolean export,
+      Progress progress) {
+    Installation installed = packages.installing(checked, names, progress);
+    List<ExportOutcome> exported = new ArrayList<>();
+    if (export) {
+      exported.addAll(exportApps(box, installed.added(), progress));
+    }
+    return new Installed(installed.packages(), exported);
   }
 
   /** Exports the applications of packages an interrupted install left unexported. */

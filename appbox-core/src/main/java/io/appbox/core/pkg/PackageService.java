@@ -56,42 +56,53 @@ public final class PackageService {
   public List<InstalledPackage> install(
       BoxName name, List<PackageName> packages, Progress progress) {
     try (LockFile lock = lock(name, progress)) {
-      return installLocked(name, packages, progress);
+      return installing(check(name, packages), packages, progress).packages();
     }
   }
 
   /**
-   * Installs while the caller holds the box's lock ({@link #lock}); a package the box has is left
-   * as it is and said to be there already.
+   * Starts asking the box what an install asks before it changes anything, on a thread of its own,
+   * so that the caller records its transaction meanwhile: the box running (started when stopped),
+   * its profile, which of the packages it has. The caller holds the box's lock ({@link #lock}).
    */
-  public List<InstalledPackage> installLocked(
-      BoxName name, List<PackageName> packages, Progress progress) {
-    return installing(name, packages, progress).packages();
+  public Meanwhile<InstallCheck> check(BoxName name, List<PackageName> packages) {
+    requireSome(packages);
+    return Meanwhile.start("installed", () -> checkNow(name, packages));
   }
 
-  /**
-   * The same, with the versions now installed read from the box while the caller goes on to export
-   * the applications: one command in the box fewer to wait for.
-   */
-  public Installation installing(BoxName name, List<PackageName> packages, Progress progress) {
-    requireSome(packages);
+  private InstallCheck checkNow(BoxName name, List<PackageName> packages) {
     ContainerState box = boxes.running(name);
     DistroProfile profile = profileOf(box);
     // A profile that cannot tell "no such package" from other failures (a user's, without a
     // not-found pattern) is asked for an index first, beside the installed list.
-    Meanwhile<Boolean> lacksIndex =
+    try (Meanwhile<Boolean> lacksIndex =
         profile.packages().notFound().isPresent()
             ? Meanwhile.known(false)
-            : Meanwhile.start("index", () -> lacksIndex(box, profile));
-    Map<String, String> before = pm.versionsOf(box, profile, bare(packages));
+            : Meanwhile.start("index", () -> lacksIndex(box, profile))) {
+      Map<String, String> before = pm.versionsOf(box, profile, bare(packages));
+      return new InstallCheck(box, profile, before, lacksIndex.get());
+    }
+  }
+
+  /**
+   * Installs what {@code checked} found missing, while the caller holds the box's lock; a package
+   * the box has is left as it is and said to be there already. The versions now installed may still
+   * be being read from the box while the caller goes on to export the applications: one command in
+   * the box fewer to wait for.
+   */
+  public Installation installing(
+      Meanwhile<InstallCheck> checked, List<PackageName> packages, Progress progress) {
+    InstallCheck check = checked.get();
     List<PackageName> wanted =
-        packages.stream().filter(p -> !before.containsKey(p.bare())).toList();
-    if (!wanted.isEmpty() && lacksIndex.get()) {
-      refreshIndex(box, profile, progress);
+        packages.stream().filter(p -> !check.before().containsKey(p.bare())).toList();
+    if (!wanted.isEmpty() && check.lacksIndex()) {
+      refreshIndex(check.box(), check.profile(), progress);
     }
     Meanwhile<Map<String, String>> after =
-        wanted.isEmpty() ? Meanwhile.known(before) : install(box, profile, wanted, progress);
-    return new Installation(packages, before, after);
+        wanted.isEmpty()
+            ? Meanwhile.known(check.before())
+            : install(check.box(), check.profile(), wanted, progress);
+    return new Installation(packages, check.before(), after);
   }
 
   private Meanwhile<Map<String, String>> install(
