@@ -24,7 +24,7 @@ release() { as_user "$installed" "$@"; }
 old=$(mktemp -d /tmp/appbox-bench-old.XXXXXX)
 mkdir -p "$old/bin"
 cp -a "$download/$name/lib" "$download/$name/libexec" "$old/"
-rm -f "$old/lib/appbox.aot"
+rm -f "$old"/lib/*.aot
 git -C "$repo" show "$OLD_LAUNCHER_COMMIT:appbox-cli/src/main/dist/bin/appbox" > "$old/bin/appbox"
 git -C "$repo" show "$OLD_LAUNCHER_COMMIT:appbox-cli/src/main/dist/bin/appbox-cds" > "$old/bin/appbox-cds"
 chmod 755 "$old/bin/appbox" "$old/bin/appbox-cds"

@@ -18,7 +18,7 @@ describe() { # ARCHIVE OUT: the listing, then every jar entry's digest
     done
   done) > "$2.jars"
   # Plain files outside the runtime and the start-up cache, by content.
-  (cd "$2.tree" && find . -type f ! -path '*/runtime/*' ! -name '*.jar' ! -name 'appbox.aot' \
+  (cd "$2.tree" && find . -type f ! -path '*/runtime/*' ! -name '*.jar' ! -name '*.aot' \
     ! -name 'appbox.jsa' | sort | xargs sha256sum) > "$2.files"
 }
 describe "$1" "$work/a"

@@ -123,7 +123,9 @@ final class Releases {
               "rm",
               "-rf",
               dist.resolve("runtime").toString(),
-              dist.resolve("lib/appbox.aot").toString()));
+              dist.resolve("lib/appbox.aot").toString(),
+              dist.resolve("lib/appbox-install.aot").toString(),
+              dist.resolve("lib/appbox-search.aot").toString()));
       String repo = TestEnvironment.repository().toString();
       for (String[] file :
           List.of(
