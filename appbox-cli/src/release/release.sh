@@ -4,7 +4,7 @@
 #      into DIST/runtime: bin/appbox runs it and never a host java;
 #   2. one modification time for every file, so the archive compares equal across builds and the
 #      AOT cache (which records the jars' times) matches the files a user unpacks;
-#   3. the AOT cache (Java 25+) or class-data archive (older runtimes) that makes appbox start
+#   3. the AOT caches (Java 25+) or class-data archive (older runtimes) that make appbox start
 #      fast, trained with that runtime (libexec/appbox-aot);
 #   4. OUT/appbox-VERSION-linux-x86_64.tar.gz and its SHA-256 beside it.
 # The runtime comes from APPBOX_RUNTIME_JDK when set, else the newest JDK of release 25 or later
@@ -59,7 +59,9 @@ find "$dist" -exec touch -h -d "@$epoch" {} +
 
 # 3. The start-up cache, trained by the runtime just linked.
 sh "$dist/libexec/appbox-aot"
-touch -d "@$epoch" "$dist/lib" "$dist"/lib/appbox.*
+for made in "$dist/lib" "$dist"/lib/appbox*.aot "$dist/lib/appbox.jsa"; do
+  [ ! -e "$made" ] || touch -d "@$epoch" "$made"
+done
 
 # 4. The archive: names sorted, owner root, one time, gzip without a name or time.
 name=appbox-$version-linux-x86_64

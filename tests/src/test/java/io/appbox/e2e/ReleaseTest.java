@@ -213,6 +213,57 @@ class ReleaseTest {
     }
   }
 
+  /**
+   * The JVM loads every class of its AOT cache at each start, so install and search start with
+   * caches of their own: the launcher picks the cache by the command word, and the bundled runtime
+   * takes each (with {@code -XX:AOTMode=on} a cache it cannot use is an error, not a slow start).
+   */
+  @Test
+  void eachCommandStartsWithItsOwnCacheAndTheRuntimeTakesEveryCache() throws Exception {
+    Path work = Files.createTempDirectory("appbox-e2e-caches-");
+    try {
+      Commands.check(List.of("tar", "-xzf", Releases.download().toString(), "-C", work.toString()));
+      Path root = work.resolve("appbox-" + Releases.builtVersion() + "-linux-x86_64");
+      Path java = root.resolve("runtime/bin/java");
+      Files.move(java, root.resolve("runtime/bin/java.real"));
+      Files.writeString(
+          java,
+          "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$APPBOX_TEST_ARGS\"\n"
+              + "exec \"${0%/*}/java.real\" -XX:AOTMode=on \"$@\"\n");
+      Commands.check(List.of("chmod", "755", java.toString()));
+      Path args = work.resolve("args");
+      Map<String, String> env =
+          Map.of(
+              "PATH",
+              "/usr/bin:/bin",
+              "HOME",
+              work.toString(),
+              "APPBOX_TEST_ARGS",
+              args.toString());
+      String[][] cases = {
+        {"appbox-install.aot", "install", "--help"},
+        {"appbox-install.aot", "--engine", "podman", "install", "--help"},
+        {"appbox-search.aot", "--json", "search", "--help"},
+        {"appbox-search.aot", "show", "--help"},
+        {"appbox.aot", "remove", "--help"},
+        {"appbox.aot", "list", "--help"},
+        {"appbox.aot", "--version", "--json"}
+      };
+      for (String[] c : cases) {
+        List<String> argv = new ArrayList<>(List.of(root.resolve("bin/appbox").toString()));
+        argv.addAll(List.of(c).subList(1, c.length));
+        CommandResult r = Commands.run(argv, env, null, 60);
+        assertThat(r).succeeded();
+        assertThat(r.stdout()).as(r.toString()).isNotBlank();
+        assertThat(Files.readAllLines(args))
+            .as(String.join(" ", argv))
+            .contains("-XX:AOTCache=" + root.resolve("lib").resolve(c[0]));
+      }
+    } finally {
+      Commands.check(List.of("rm", "-rf", work.toString()));
+    }
+  }
+
   @Test
   void manPagesAndCompletionWorkRightAfterTheInstall() {
     try (Sandbox s = Sandbox.on(Engine.ROOTLESS_PODMAN)) {
