@@ -124,8 +124,7 @@ final class Releases {
               "-rf",
               dist.resolve("runtime").toString(),
               dist.resolve("lib/appbox.aot").toString(),
-              dist.resolve("lib/appbox-install.aot").toString(),
-              dist.resolve("lib/appbox-search.aot").toString()));
+              dist.resolve("lib/appbox-install.aot").toString()));
       String repo = TestEnvironment.repository().toString();
       for (String[] file :
           List.of(
