@@ -67,7 +67,9 @@ final class CdsTraining {
       home = java.nio.file.Files.createTempDirectory("appbox-cds-home-");
       io.appbox.core.host.XdgDirs dirs =
           io.appbox.core.host.XdgDirs.of(java.util.Map.of("HOME", home.toString()), home);
-      Wiring.profiles(dirs, java.util.Map.of()).all();
+      io.appbox.core.profile.ProfileCatalog profiles = Wiring.profiles(dirs, java.util.Map.of());
+      profiles.readAhead("debian"); // as a command about a remembered box does
+      profiles.all();
       // A command in a box, as appbox runs one through nsenter: here `true`, on the host.
       io.appbox.runtime.attach.CapturedCommand.run(
           java.util.List.of("true"), java.util.Map.of(), (stream, line) -> {});

@@ -135,11 +135,19 @@ final class Session {
   /**
    * For a command about one box (install, search, show, remove, packages, export): the engine and
    * the box as appbox last saw them, taken instead of asking the engine while the box's first
-   * process is the same one ({@link RememberedBox}). Before anything asks for the engine.
+   * process is the same one ({@link RememberedBox}), and its profile read ahead. Before anything
+   * asks for the engine.
    */
   void aboutBox(BoxName box) {
     if (api == null && direct == null) {
       remembered = processCache().recallState(box, wantedEngine());
+      if (remembered.isPresent()) {
+        // Its profile is read on a second core while the engine is taken and the box locked.
+        String distro = remembered.get().box().labels().get(io.appbox.core.box.BoxLabels.DISTRO);
+        if (distro != null) {
+          profiles().readAhead(distro);
+        }
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.appbox.profiles;
 import io.appbox.core.AppboxException;
 import io.appbox.core.ErrorCode;
 import io.appbox.core.ImageRef;
+import io.appbox.core.Meanwhile;
 import io.appbox.core.Quote;
 import io.appbox.core.profile.DistroProfile;
 import io.appbox.core.profile.ProfileCatalog;
@@ -88,6 +89,16 @@ public final class ProfileRepository implements ProfileCatalog {
       found.put(id, profile);
     }
     return profile;
+  }
+
+  /**
+   * Reading and checking a profile's YAML takes some 10 ms; {@link #find} holds this repository's
+   * lock while it reads, so it waits for the read started here. A malformed profile is reported by
+   * that {@code find}, which reads it again.
+   */
+  @Override
+  public void readAhead(String id) {
+    Meanwhile.start("profile", () -> find(id));
   }
 
   /** The profile, or a {@code PROFILE_NOT_FOUND} error that names the ones there are. */

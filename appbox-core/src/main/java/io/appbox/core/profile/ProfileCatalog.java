@@ -9,6 +9,12 @@ public interface ProfileCatalog {
 
   Optional<DistroProfile> find(String id);
 
+  /**
+   * Starts reading the profile {@code id} on a thread of its own, for a caller that will ask for it
+   * once it has done something else; {@link #find} then waits for that read, or reads it itself.
+   */
+  default void readAhead(String id) {}
+
   /** The profile, or PROFILE_NOT_FOUND naming the distros there are. */
   default DistroProfile require(String id) {
     return find(id)
