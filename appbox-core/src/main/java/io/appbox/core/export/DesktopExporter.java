@@ -13,6 +13,13 @@ public interface DesktopExporter {
   ExportOutcome exportApp(AppExportRequest request, BoxFiles files);
 
   /**
+   * Starts looking for an icon of this name among the host's own icons, for an export that will ask
+   * about it (the icon an application named after its package most likely has); a name that cannot
+   * be an icon's is ignored.
+   */
+  default void lookForHostIcon(String name) {}
+
+  /**
    * @throws io.appbox.core.AppboxException {@code EXPORT_CONFLICT} when {@code ~/.local/bin/NAME}
    *     exists and is not an export of the same command
    */

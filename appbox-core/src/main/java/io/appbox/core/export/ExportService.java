@@ -97,8 +97,13 @@ public final class ExportService {
     // Most packages name their application and its icon after themselves: those are read while the
     // package's files are listed, and the export needs no command of its own when they are the
     // ones.
+    boolean guess = DESKTOP_ID.matcher(pkg).matches();
+    if (guess) {
+      // The host's themes are looked through for that icon while the box answers.
+      exporter.lookForHostIcon(pkg);
+    }
     List<Meanwhile<Boolean>> guesses =
-        DESKTOP_ID.matcher(pkg).matches()
+        guess
             ? List.of(
                 Meanwhile.start(
                     "guess-entry",

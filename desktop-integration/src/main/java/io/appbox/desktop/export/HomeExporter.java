@@ -1,5 +1,6 @@
 package io.appbox.desktop.export;
 
+import io.appbox.core.AppboxException;
 import io.appbox.core.export.AppExportRequest;
 import io.appbox.core.export.BoxFiles;
 import io.appbox.core.export.CommandExportRequest;
@@ -18,6 +19,7 @@ import java.time.Clock;
 public final class HomeExporter implements DesktopExporter {
   private final AppExporter apps;
   private final CommandExporter commands;
+  private final HostIconThemes hostThemes;
 
   /**
    * @param hostThemes the host's own icons, which exported icons never override
@@ -26,6 +28,16 @@ public final class HomeExporter implements DesktopExporter {
       ExportRegistry registry, ExportFiles files, HostIconThemes hostThemes, Clock clock) {
     this.apps = new AppExporter(registry, files, hostThemes, clock);
     this.commands = new CommandExporter(registry, files, clock);
+    this.hostThemes = hostThemes;
+  }
+
+  @Override
+  public void lookForHostIcon(String name) {
+    try {
+      hostThemes.lookAhead(name);
+    } catch (AppboxException notAnIconName) {
+      // the export asks about the icon its entry names, if any
+    }
   }
 
   @Override
