@@ -8,7 +8,9 @@ import io.appbox.core.engine.ExecRequest;
 import io.appbox.core.engine.ExecResult;
 import io.appbox.core.engine.OutputListener;
 import io.appbox.core.log.Log;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -105,12 +107,81 @@ public final class ExecBoxFiles implements BoxFiles {
     Optional<FilesRead> found = FilesRead.parse(r.output(), ICON_BYTES);
     if (found.isPresent()) {
       reads.add(found.get());
-      return found.get().paths().stream().filter(p -> p.startsWith("/")).limit(1000).toList();
+      return foundIn(found.get());
     }
     // Records that do not add up (an icon changed while it was read): the plain find, and each
     // file read on its own.
     r = exec(List.of("/bin/sh", "-c", FIND_ICONS, "appbox-find", iconName));
     return r.stdout().lines().filter(l -> l.startsWith("/")).limit(1000).toList();
+  }
+
+  /**
+   * A command, then in the same shell the read of a file ({@link #readAhead}) and the find of an
+   * icon ({@link #findAhead}): the command's standard output, a NUL, its exit status, a NUL, the
+   * file's block, the icons' blocks. Arguments: the file, its limit, the total, the icon's name,
+   * the limits of each icon and of all, the read script; then the command.
+   */
+  static final String RUN_THEN_READ =
+      "f=$1 m=$2 t=$3 i=$4 im=$5 it=$6 r=$7; shift 7\n"
+          + "\"$@\"; s=$?\n"
+          + "printf '\\0%s\\0' \"$s\"\n"
+          + "/bin/sh -c \"$r\" appbox-read \"$m\" \"$t\" \"$f\"\n"
+          + "set -- \"$i\" \"$im\" \"$it\" \"$r\"\n"
+          + FIND_AND_READ_ICONS;
+
+  /**
+   * Runs {@code command} in the box as the box's user and, in the same shell after it, reads {@code
+   * path} ahead (up to {@code maxBytes}) and finds and reads the icons named {@code iconName}: one
+   * command where the three cost three side by side. Returns the command's exit status and output;
+   * what the shell read is kept for the reads and the find that ask for it. When its output does
+   * not add up (the command printed a NUL, a file changed while it was read), the command is run
+   * again on its own and nothing is kept.
+   */
+  public ExecResult runThenRead(
+      List<String> command,
+      Map<String, String> environment,
+      String path,
+      int maxBytes,
+      String iconName) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                RUN_THEN_READ,
+                "appbox-run-read",
+                path,
+                Integer.toString(maxBytes + 1),
+                Integer.toString(AHEAD_BYTES),
+                iconName,
+                Integer.toString(ICON_BYTES),
+                Integer.toString(ICONS_BYTES),
+                FilesRead.SCRIPT));
+    argv.addAll(command);
+    ExecResult r = exec(argv, environment);
+    byte[] out = r.output();
+    int outputEnd = FilesRead.nul(out, 0);
+    int statusEnd = outputEnd < 0 ? -1 : FilesRead.nul(out, outputEnd + 1);
+    if (statusEnd > 0) {
+      Optional<Map.Entry<FilesRead, Integer>> file =
+          FilesRead.first(out, statusEnd + 1, maxBytes + 1);
+      Optional<FilesRead> icons = file.flatMap(f -> FilesRead.parse(out, f.getValue(), ICON_BYTES));
+      String status =
+          new String(out, outputEnd + 1, statusEnd - outputEnd - 1, StandardCharsets.US_ASCII);
+      if (icons.isPresent() && status.matches("[0-9]{1,3}")) {
+        reads.add(file.get().getKey());
+        reads.add(icons.get());
+        found.put(iconName, foundIn(icons.get()));
+        return new ExecResult(
+            Integer.parseInt(status), Arrays.copyOfRange(out, 0, outputEnd), r.stderr());
+      }
+    }
+    return exec(command, environment);
+  }
+
+  /** The icon files a find's read names. */
+  private static List<String> foundIn(FilesRead read) {
+    return read.paths().stream().filter(p -> p.startsWith("/")).limit(1000).toList();
   }
 
   @Override
@@ -194,11 +265,15 @@ public final class ExecBoxFiles implements BoxFiles {
   }
 
   private ExecResult exec(List<String> argv) {
+    return exec(argv, Map.of());
+  }
+
+  private ExecResult exec(List<String> argv, Map<String, String> environment) {
     if (Log.debug()) {
       Log.debug("files", "box " + box.name() + " runs " + String.join(" ", argv));
     }
     ExecResult r =
-        engine.exec(box.name(), new ExecRequest(argv, user, Map.of(), "/"), OutputListener.NONE);
+        engine.exec(box.name(), new ExecRequest(argv, user, environment, "/"), OutputListener.NONE);
     if (Log.debug()) {
       Log.debug("files", "exit status " + r.exitCode() + ", " + r.output().length + " bytes");
     }

@@ -3,7 +3,6 @@ package io.appbox.core.export;
 import io.appbox.core.AppboxException;
 import io.appbox.core.BoxName;
 import io.appbox.core.ErrorCode;
-import io.appbox.core.Meanwhile;
 import io.appbox.core.Quote;
 import io.appbox.core.box.BoxLabels;
 import io.appbox.core.box.BoxService;
@@ -93,30 +92,23 @@ public final class ExportService {
    */
   public List<ExportOutcome> exportPackageApps(BoxName name, String pkg) {
     ContainerState box = boxes.running(name);
-    BoxFiles files = files(box);
-    // Most packages name their application and its icon after themselves: those are read while the
-    // package's files are listed, and the export needs no command of its own when they are the
-    // ones.
-    boolean guess = DESKTOP_ID.matcher(pkg).matches();
-    if (guess) {
-      // The host's themes are looked through for that icon while the box answers.
+    ExecBoxFiles files = files(box);
+    List<String> packageFiles;
+    if (DESKTOP_ID.matcher(pkg).matches()) {
+      // Most packages name their application and its icon after themselves: those are read in the
+      // command that lists the package's files, and the host's themes looked through meanwhile,
+      // so the export needs no command of its own when they are the ones.
       exporter.lookForHostIcon(pkg);
+      String entry = "/usr/share/applications/" + pkg + ".desktop";
+      packageFiles =
+          packages.files(
+              box,
+              pkg,
+              (argv, environment) ->
+                  files.runThenRead(argv, environment, entry, MAX_DESKTOP_FILE, pkg));
+    } else {
+      packageFiles = packages.files(box, pkg);
     }
-    List<Meanwhile<Boolean>> guesses =
-        guess
-            ? List.of(
-                Meanwhile.start(
-                    "guess-entry",
-                    () ->
-                        guessed(
-                            () ->
-                                files.readAhead(
-                                    List.of("/usr/share/applications/" + pkg + ".desktop"),
-                                    MAX_DESKTOP_FILE))),
-                Meanwhile.start("guess-icon", () -> guessed(() -> files.findAhead(pkg))))
-            : List.of();
-    List<String> packageFiles = packages.files(box, pkg);
-    guesses.forEach(Meanwhile::get);
     Map<String, String> apps = new LinkedHashMap<>(); // desktop file -> its id
     for (String path : packageFiles) {
       Matcher m = DESKTOP_FILE.matcher(path);
@@ -417,17 +409,7 @@ public final class ExportService {
     return broken.isEmpty() ? List.of() : removal.remove(broken::contains);
   }
 
-  /** Whether a guess ran; a wrong or failed one costs nothing but its command. */
-  private static boolean guessed(Runnable guess) {
-    try {
-      guess.run();
-      return true;
-    } catch (AppboxException e) {
-      return false;
-    }
-  }
-
-  private BoxFiles files(ContainerState box) {
+  private ExecBoxFiles files(ContainerState box) {
     return new ExecBoxFiles(engine, box, BoxLabels.engineUser(box.labels()));
   }
 }

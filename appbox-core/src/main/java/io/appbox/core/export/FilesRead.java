@@ -72,55 +72,85 @@ record FilesRead(List<String> paths, Map<String, byte[]> contents, int limit) {
    * on its own.
    */
   static Optional<FilesRead> parse(byte[] out, int limit) {
+    return parse(out, 0, limit);
+  }
+
+  /** The same, of the blocks from {@code start} to the end of {@code out}. */
+  static Optional<FilesRead> parse(byte[] out, int start, int limit) {
     List<String> paths = new ArrayList<>();
     Map<String, byte[]> contents = new HashMap<>();
-    int i = 0;
+    int i = start;
     while (i < out.length) {
-      List<String> read = new ArrayList<>();
-      List<Integer> sizes = new ArrayList<>();
-      while (true) {
-        int pathEnd = nul(out, i);
-        if (pathEnd < 0) {
-          return Optional.empty();
-        }
-        if (pathEnd == i) {
-          i++;
-          break;
-        }
-        int countEnd = nul(out, pathEnd + 1);
-        if (countEnd < 0) {
-          return Optional.empty();
-        }
-        String path = new String(out, i, pathEnd - i, StandardCharsets.UTF_8);
-        String count =
-            new String(out, pathEnd + 1, countEnd - pathEnd - 1, StandardCharsets.US_ASCII);
-        paths.add(path);
-        i = countEnd + 1;
-        if (count.equals("-")) {
-          continue;
-        }
-        int n;
-        try {
-          n = Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-          return Optional.empty();
-        }
-        if (n < 0 || n > limit) {
-          return Optional.empty();
-        }
-        read.add(path);
-        sizes.add(n);
-      }
-      for (int k = 0; k < read.size(); k++) {
-        int n = sizes.get(k);
-        if (n > out.length - i) {
-          return Optional.empty();
-        }
-        contents.put(read.get(k), Arrays.copyOfRange(out, i, i + n));
-        i += n;
+      i = block(out, i, limit, paths, contents);
+      if (i < 0) {
+        return Optional.empty();
       }
     }
     return Optional.of(new FilesRead(List.copyOf(paths), Map.copyOf(contents), limit));
+  }
+
+  /**
+   * The one block that starts at {@code start}, and where it ends (the offset after its bytes);
+   * empty when it does not add up.
+   */
+  static Optional<Map.Entry<FilesRead, Integer>> first(byte[] out, int start, int limit) {
+    List<String> paths = new ArrayList<>();
+    Map<String, byte[]> contents = new HashMap<>();
+    int end = block(out, start, limit, paths, contents);
+    return end < 0
+        ? Optional.empty()
+        : Optional.of(
+            Map.entry(new FilesRead(List.copyOf(paths), Map.copyOf(contents), limit), end));
+  }
+
+  /** Reads one block into {@code paths} and {@code contents}; the offset after it, or -1. */
+  private static int block(
+      byte[] out, int start, int limit, List<String> paths, Map<String, byte[]> contents) {
+    int i = start;
+    List<String> read = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    while (true) {
+      int pathEnd = nul(out, i);
+      if (pathEnd < 0) {
+        return -1;
+      }
+      if (pathEnd == i) {
+        i++;
+        break;
+      }
+      int countEnd = nul(out, pathEnd + 1);
+      if (countEnd < 0) {
+        return -1;
+      }
+      String path = new String(out, i, pathEnd - i, StandardCharsets.UTF_8);
+      String count =
+          new String(out, pathEnd + 1, countEnd - pathEnd - 1, StandardCharsets.US_ASCII);
+      paths.add(path);
+      i = countEnd + 1;
+      if (count.equals("-")) {
+        continue;
+      }
+      int n;
+      try {
+        n = Integer.parseInt(count);
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+      if (n < 0 || n > limit) {
+        return -1;
+      }
+      read.add(path);
+      sizes.add(n);
+    }
+    for (int k = 0; k < read.size(); k++) {
+      int n = sizes.get(k);
+      if (n > out.length - i) {
+        return -1;
+      }
+      contents.put(read.get(k), Arrays.copyOfRange(out, i, i + n));
+      i += n;
+    }
+    return i;
   }
 
   /**
@@ -140,7 +170,7 @@ record FilesRead(List<String> paths, Map<String, byte[]> contents, int limit) {
     return whole ? Optional.of(known.clone()) : Optional.empty();
   }
 
-  private static int nul(byte[] out, int from) {
+  static int nul(byte[] out, int from) {
     for (int i = from; i < out.length; i++) {
       if (out[i] == 0) {
         return i;

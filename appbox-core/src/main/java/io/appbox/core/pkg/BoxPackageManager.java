@@ -32,6 +32,31 @@ final class BoxPackageManager {
     this.engine = engine;
   }
 
+  /** The same command line and environment as {@link #exec}, run by {@code runner}. */
+  ExecResult run(
+      ContainerState box,
+      DistroProfile profile,
+      PackageCommand command,
+      List<String> args,
+      PackageService.Runner runner) {
+    List<String> argv = new ArrayList<>(command.argv());
+    argv.addAll(args);
+    if (Log.info()) {
+      Log.info(
+          "pkg",
+          "box "
+              + box.name()
+              + " runs as "
+              + BoxLabels.engineUser(box.labels())
+              + ": "
+              + String.join(" ", argv)
+              + ", then the export's reads of the box's files");
+    }
+    ExecResult r = runner.run(argv, environment(profile));
+    Log.info("pkg", String.join(" ", command.argv()) + " ended with exit status " + r.exitCode());
+    return r;
+  }
+
   ExecResult exec(
       ContainerState box,
       DistroProfile profile,
@@ -41,9 +66,7 @@ final class BoxPackageManager {
     List<String> argv = new ArrayList<>(command.argv());
     argv.addAll(args);
     String user = command.root() ? "root" : BoxLabels.engineUser(box.labels());
-    // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
-    Map<String, String> env = new LinkedHashMap<>(profile.environment());
-    env.putIfAbsent("LANG", "C.UTF-8");
+    Map<String, String> env = environment(profile);
     if (!Log.info()) {
       return engine.exec(box.name(), new ExecRequest(argv, user, env, "/"), listener);
     }
@@ -61,6 +84,13 @@ final class BoxPackageManager {
             });
     Log.info("pkg", String.join(" ", command.argv()) + " ended with exit status " + r.exitCode());
     return r;
+  }
+
+  private static Map<String, String> environment(DistroProfile profile) {
+    // UTF-8 whatever the box's default: without it apt writes "humanity?s" for "humanity’s".
+    Map<String, String> env = new LinkedHashMap<>(profile.environment());
+    env.putIfAbsent("LANG", "C.UTF-8");
+    return env;
   }
 
   static Set<String> notFound(DistroProfile profile, ExecResult r) {

@@ -247,9 +247,28 @@ public final class PackageService {
 
   /** The files a package installed, as absolute paths inside the box. */
   public List<String> files(ContainerState box, String pkg) {
+    return files(box, pkg, null);
+  }
+
+  /**
+   * Runs a command that changes nothing, as the box's user, with an environment: what the export
+   * gives to list a package's files in the same shell as its reads of the box's files.
+   */
+  public interface Runner {
+    ExecResult run(List<String> argv, Map<String, String> environment);
+  }
+
+  /**
+   * The same, the profile's list command run by {@code runner} when it runs as the box's user (a
+   * profile's command that needs root runs on its own).
+   */
+  public List<String> files(ContainerState box, String pkg, Runner runner) {
     DistroProfile profile = profileOf(box);
     PackageCommand listFiles = profile.packages().listFiles();
-    ExecResult r = pm.exec(box, profile, listFiles, List.of(pkg), OutputListener.NONE);
+    ExecResult r =
+        runner == null || listFiles.root()
+            ? pm.exec(box, profile, listFiles, List.of(pkg), OutputListener.NONE)
+            : pm.run(box, profile, listFiles, List.of(pkg), runner);
     if (!r.ok()) {
       return List.of();
     }

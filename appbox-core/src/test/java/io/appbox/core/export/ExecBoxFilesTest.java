@@ -211,6 +211,73 @@ class ExecBoxFilesTest {
     assertThat(scripts).containsExactly(ExecBoxFiles.FIND_AND_READ_ICONS, ExecBoxFiles.FIND_ICONS);
   }
 
+  @Test
+  void aCommandThenTheGuessedEntryAndIconsRunInOneShell() throws Exception {
+    Path entry = Files.writeString(dir.resolve("htop.desktop"), "[Desktop Entry]\nName=htop\n");
+    Path icons = Files.createDirectories(dir.resolve("hicolor/48x48/apps"));
+    Files.write(icons.resolve("htop.png"), new byte[] {1, 0, 2});
+    List<List<String>> ran = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          ran.add(r.argv());
+          List<String> argv = new ArrayList<>(r.argv());
+          // The box's directories are the test's; the rest of the command is as it runs in the box.
+          argv.set(
+              2,
+              argv.get(2)
+                  .replace(
+                      "/usr/share/icons /usr/local/share/icons /usr/share/pixmaps",
+                      dir.toString()));
+          try {
+            Process p = new ProcessBuilder(argv).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            return new ExecResult(p.waitFor(), out, "");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    ExecResult listed =
+        files.runThenRead(
+            List.of("/bin/sh", "-c", "printf '/usr/bin/htop\\n%s\\n' \"$1\"; exit 3", "ls", "a b"),
+            Map.of("LANG", "C.UTF-8"),
+            entry.toString(),
+            1 << 20,
+            "htop");
+
+    assertThat(listed.exitCode()).isEqualTo(3);
+    assertThat(listed.stdout()).isEqualTo("/usr/bin/htop\na b\n");
+    assertThat(files.read(entry.toString(), 1 << 20))
+        .isEqualTo("[Desktop Entry]\nName=htop\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(files.find("htop")).containsExactly(icons.resolve("htop.png").toString());
+    assertThat(files.read(icons.resolve("htop.png").toString(), 1 << 20)).containsExactly(1, 0, 2);
+    assertThat(ran).hasSize(1);
+    assertThat(ran.get(0).subList(3, 5)).containsExactly("appbox-run-read", entry.toString());
+  }
+
+  @Test
+  void aCommandWhoseOutputDoesNotAddUpRunsAgainOnItsOwnAndNothingIsKept() {
+    List<List<String>> ran = new ArrayList<>();
+    engine.onExec =
+        (box, r) -> {
+          ran.add(r.argv());
+          return r.argv().size() > 3 && r.argv().get(3).equals("appbox-run-read")
+              ? ExecResult.of(0, "a\u0000b\u0000/d/x.desktop\u00009\u0000\u0000X", "")
+              : ExecResult.of(0, "/usr/bin/x\n", "");
+        };
+    ExecBoxFiles files = new ExecBoxFiles(engine, BOX, "1000:1000");
+
+    ExecResult listed =
+        files.runThenRead(List.of("rpm", "-ql", "x"), Map.of(), "/d/x.desktop", 100, "x");
+
+    assertThat(listed.stdout()).isEqualTo("/usr/bin/x\n");
+    assertThat(ran).hasSize(2);
+    assertThat(ran.get(1)).containsExactly("rpm", "-ql", "x");
+    files.readAhead(List.of("/d/x.desktop"), 100);
+    assertThat(ran).hasSize(3);
+  }
+
   private static byte[] sh(String script, String... args) throws Exception {
     List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", script));
     argv.addAll(List.of(args));
