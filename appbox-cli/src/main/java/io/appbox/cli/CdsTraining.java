@@ -43,18 +43,6 @@ final class CdsTraining {
     return named.isBlank() ? Set.of() : Set.of(named.split(","));
   }
 
-  /** The command word of a training command line: the first word that is not an option's. */
-  private static String commandOf(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--engine")) {
-        i++;
-      } else if (!args[i].startsWith("-")) {
-        return args[i];
-      }
-    }
-    return "";
-  }
-
   /**
    * Goes through what {@code install} does after the package manager: the profiles, a command in a
    * child process, and the export of a desktop application with its icons into a scratch home. The
@@ -190,7 +178,8 @@ final class CdsTraining {
               {"--engine", "podman", "remove", "--box", "training-2", "--yes", "appbox-hello"},
               {"--engine", "podman", "--json", "install", "--box", "training-2", "appbox-hello"}
             }) {
-          if (!commands.isEmpty() && !commands.contains(commandOf(args))) {
+          String command = Commands.invoked(args);
+          if (!commands.isEmpty() && (command == null || !commands.contains(command))) {
             continue;
           }
           try {
